@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gibson-hook",
+    platforms: [.macOS(.v13)],
+    products: [
+        // Its own product so `swift package generate-manual` and install.sh find it.
+        .executable(name: "gibson-hook", targets: ["gibson-hook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibgit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+        .systemLibrary(
+            name: "Clibcurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(
+            name: "GibsonHookCore",
+            dependencies: ["Clibgit2", "Clibcurl", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "GibsonHookCLI",
+            dependencies: ["GibsonHookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "gibson-hook", dependencies: ["GibsonHookCLI"]),
+        .testTarget(name: "GibsonHookCoreTests", dependencies: ["GibsonHookCore"]),
+        .testTarget(
+            name: "GibsonHookIntegrationTests", dependencies: ["GibsonHookCore"],
+            // The built binary is run by these tests; the dependency makes `swift test` build it first.
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GibsonHookCore
+
+/// The process's standard output or error as a `TextOutput`, unbuffered so hook output interleaves
+/// correctly with git's.
+final class StandardStream: TextOutput, Sendable {
+    /// Standard output.
+    static let output = StandardStream(descriptor: 1)
+    /// Standard error (diagnostics).
+    static let error = StandardStream(descriptor: 2)
+
+    let descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+            }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// Whether this stream is a terminal.
+    var isTerminal: Bool { isatty(descriptor) == 1 }
+}
+
+/// The one place that decides whether output is coloured: only on a terminal, never with `NO_COLOR`,
+/// always with `CLICOLOR_FORCE` (set and not "0").
+struct TerminalStyle {
+    let colour: Bool
+
+    init(stream: StandardStream, environment: ProcessEnvironment) {
+        if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" {
+            colour = true
+        } else if environment["NO_COLOR"] != nil {
+            colour = false
+        } else {
+            colour = stream.isTerminal && environment["TERM"] != "dumb"
+        }
+    }
+
+    func red(_ text: String) -> String { paint(text, "31") }
+    func green(_ text: String) -> String { paint(text, "32") }
+    func yellow(_ text: String) -> String { paint(text, "33") }
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,15 @@
+/// Every exit status gibson-hook returns, in one place (documented in the man page's EXIT STATUS).
+public enum HookExitCode: Int32, Sendable, CaseIterable {
+    /// Success: the check passed, the event was stored, the hook may let git continue.
+    case success = 0
+    /// The check failed: Gibson is unhealthy, the platform is not ready, or problems were found.
+    case failure = 1
+    /// Bad usage or bad input: unknown flag, malformed event, invalid configuration.
+    case usage = 2
+    /// Work remains: events still pending after a flush or emit --wait deadline.
+    case pending = 3
+    /// Not inside a git repository where one is required.
+    case notARepository = 4
+    /// An internal error: database, library or file system failure.
+    case internalError = 70
+}

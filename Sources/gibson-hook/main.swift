@@ -1,0 +1,3 @@
+import GibsonHookCLI
+
+GibsonHookCommand.main()

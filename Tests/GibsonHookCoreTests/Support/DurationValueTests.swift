@@ -1,0 +1,25 @@
+import GibsonHookCore
+import Testing
+
+@Suite struct DurationValueTests {
+    @Test(arguments: [
+        ("250ms", 0.25), ("20s", 20), ("5m", 300), ("1h", 3600), ("7d", 604_800), ("1m30s", 90), ("15", 15),
+        ("1.5s", 1.5),
+    ])
+    func parsesCommonSpellings(text: String, seconds: Double) {
+        #expect(DurationValue(parsing: text)?.seconds == seconds)
+    }
+
+    @Test(arguments: ["5 minutes", "", "-1s", "10 s", "s", "1x", "abc"])
+    func rejectsWhatIsNotADuration(text: String) {
+        #expect(DurationValue(parsing: text) == nil)
+    }
+
+    @Test func printsTheShortestExactSpelling() {
+        #expect(DurationValue.seconds(20).description == "20s")
+        #expect(DurationValue.minutes(5).description == "5m")
+        #expect(DurationValue.days(7).description == "7d")
+        #expect(DurationValue.milliseconds(250).description == "250ms")
+        #expect(DurationValue.seconds(90).description == "90s")
+    }
+}

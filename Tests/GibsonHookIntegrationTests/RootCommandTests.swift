@@ -1,0 +1,19 @@
+import Foundation
+import GibsonHookCore
+import Testing
+
+@Suite struct RootCommandTests {
+    @Test func versionPrintsTheBuildVersion() throws {
+        let sandbox = try TemporaryGitRepository()
+        let result = try sandbox.gibsonHook(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == GibsonHookVersion.current + "\n")
+    }
+
+    @Test func unknownSubcommandIsAUsageError() throws {
+        let sandbox = try TemporaryGitRepository()
+        let result = try sandbox.gibsonHook(["no-such-command"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no-such-command"))
+    }
+}

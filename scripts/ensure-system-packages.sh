@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gibson-hook builds against, when missing. As root it runs apt-get; otherwise
+# it prints the exact command to run and fails.
+set -euo pipefail
+needed=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git)
+missing=()
+for package in "${needed[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+    echo "gibson-hook needs: ${missing[*]}" >&2
+    echo "run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test from a fresh clone: installs what the tests need (system packages when root, Python
+# packages into .venv inside the repository), builds, runs the Swift suites, then the real-component suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/ensure-system-packages.sh
+
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+if ! cmp -s tests/requirements.txt .venv/.requirements.installed 2>/dev/null; then
+    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+    cp tests/requirements.txt .venv/.requirements.installed
+fi
+export PATH="$root/.venv/bin:$PATH"
+
+swift build --build-tests
+export GIBSON_HOOK_BINARY="$root/.build/debug/gibson-hook"
+
+status=0
+swift test --skip-build || status=$?
+if [ -d tests/realcomponents ] && ls tests/realcomponents/test_*.py >/dev/null 2>&1; then
+    .venv/bin/python -m pytest -q tests/realcomponents || status=$?
+fi
+exit "$status"
