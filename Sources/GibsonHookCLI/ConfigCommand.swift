@@ -23,7 +23,7 @@ struct ConfigShowCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    @Flag(help: "Print JSON: settings (key → value and origin), files and warnings.")
+    @Flag(help: "Print JSON: settings (each key with its value and origin), files and warnings.")
     var json = false
 
     func run() throws {
