@@ -6,10 +6,10 @@ public enum ConfigOrigin: Sendable, Equatable, CustomStringConvertible {
     case file(path: String, line: Int, column: Int)
     /// An environment variable, by name.
     case environment(String)
-    /// A command-line flag (`--set key=value`), as typed.
+    /// A command-line flag, as `--set key` (the value is left out: it may be a secret).
     case flag(String)
 
-    /// `default`, `path:line:column`, `env NAME` or `flag --set key=value`.
+    /// `default`, `path:line:column`, `env NAME` or `flag --set key`.
     public var description: String {
         switch self {
         case .defaultValue: return "default"
