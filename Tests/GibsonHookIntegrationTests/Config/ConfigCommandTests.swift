@@ -20,6 +20,7 @@ import Testing
         let sandbox = try TemporaryGitRepository()
         try sandbox.write(".gibson-hook.yml", "sinks:\n  kafka:\n    auth:\n      kind: bearer\n      token: t0ps3cret\n")
         let file = sandbox.root.appendingPathComponent(".gibson-hook.yml").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
         let result = try sandbox.gibsonHook(
             ["config", "--json", "--set", "gibson.timeout=3s"],
             extraEnvironment: ["GIBSON_HOOK_KAFKA_REST_URL": "http://127.0.0.1:8082"])
@@ -36,13 +37,15 @@ import Testing
         #expect(settings["gibson.timeout"]?["origin"] == "flag --set gibson.timeout")
         #expect(settings["gibson.command"]?["origin"] == "default")
         #expect(try json(result)["files"] == [["path": .string(file), "role": "repository"]])
-        // The file is readable by others (0644 by default) and holds a token: a warning, in the JSON.
+        // The file is readable by others (0644) and holds a token: a warning, in the JSON.
         #expect(try json(result)["warnings"]?.arrayValue?.count == 1)
     }
 
     @Test func aReadableSecretWarnsOnStderrButDoesNotFail() throws {
         let sandbox = try TemporaryGitRepository()
         try sandbox.write(".gibson-hook.local.yml", "sinks:\n  temporal:\n    auth: {kind: bearer, token: abc}\n")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o640], ofItemAtPath: sandbox.root.appendingPathComponent(".gibson-hook.local.yml").path)
         let result = try sandbox.gibsonHook(["config"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: "))
