@@ -19,8 +19,12 @@ import Testing
         let sandbox = try TemporaryGitRepository()
         let dump = try sandbox.gibsonHook(["--experimental-dump-help"])
         #expect(dump.status == 0)
-        for name in subcommandNames(try JSONValue.parse(dump.stdoutData)["command"]) {
+        let root = try JSONValue.parse(dump.stdoutData)["command"]
+        for name in subcommandNames(root) {
             #expect(page.contains(".It Em \(name)\n"), "man page lacks '\(name)': run scripts/generate-docs.sh")
+        }
+        for option in longOptions(root) {
+            #expect(page.contains("Fl -\(option)"), "man page lacks --\(option): run scripts/generate-docs.sh")
         }
         for variable in ConfigEnvironmentVariables.documented {
             #expect(page.contains(".It Ev \(variable)\n"), "man page lacks \(variable)")
@@ -57,6 +61,18 @@ import Testing
         let result = try sandbox.gibsonHook(["config", "check"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "configuration is valid\n")
+    }
+
+    /// Every displayed long option of every command.
+    private func longOptions(_ command: JSONValue?) -> Set<String> {
+        var names = Set<String>()
+        for argument in command?["arguments"]?.arrayValue ?? [] where argument["shouldDisplay"] != false {
+            for name in argument["names"]?.arrayValue ?? [] where name["kind"] == "long" {
+                if let text = name["name"]?.stringValue { names.insert(text) }
+            }
+        }
+        for child in command?["subcommands"]?.arrayValue ?? [] { names.formUnion(longOptions(child)) }
+        return names
     }
 
     private func subcommandNames(_ command: JSONValue?) -> [String] {
