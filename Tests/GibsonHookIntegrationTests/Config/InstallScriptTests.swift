@@ -9,12 +9,15 @@ import Testing
         "share/gibson-hook/install-manifest",
     ]
 
-    private func runInstall(_ arguments: [String], sandbox: TemporaryGitRepository, extra: [String: String]) throws -> CommandResult {
+    private func runInstall(
+        _ arguments: [String], sandbox: TemporaryGitRepository, extra: [String: String], in directory: URL? = nil
+    ) throws -> CommandResult {
         let script = RepositoryFiles.root.appendingPathComponent("install.sh")
         var environment = sandbox.environment.merging(extra) { _, new in new }
         environment["GIBSON_HOOK_INSTALL_BINARY"] = BinaryRunner.binary.path
         return try BinaryRunner.execute(
-            URL(fileURLWithPath: "/bin/bash"), [script.path] + arguments, in: sandbox.sandbox, environment: environment)
+            URL(fileURLWithPath: "/bin/bash"), [script.path] + arguments, in: directory ?? sandbox.sandbox,
+            environment: environment)
     }
 
     @Test func installsIsIdempotentAndUninstallsExactlyWhatItInstalled() throws {
@@ -58,6 +61,16 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: stage.appendingPathComponent("opt/gh/bin/gibson-hook").path))
         let manifest = try String(contentsOf: stage.appendingPathComponent("opt/gh/share/gibson-hook/install-manifest"), encoding: .utf8)
         #expect(manifest.hasPrefix("/opt/gh/bin/gibson-hook\n"))
+    }
+
+    @Test func insideARepositoryItChecksTheConfigurationAndPrintsTheNextStep() throws {
+        let sandbox = try TemporaryGitRepository()
+        try sandbox.write(".gibson-hook.yml", "gibson:\n  timeout: 5 minutes\n")
+        let prefix = sandbox.sandbox.appendingPathComponent("prefix")
+        let result = try runInstall([], sandbox: sandbox, extra: ["PREFIX": prefix.path], in: sandbox.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("note: the configuration in '\(sandbox.root.path)' has problems: run 'gibson-hook config check'"))
+        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && gibson-hook install"))
     }
 
     @Test func unknownArgumentIsAUsageError() throws {
