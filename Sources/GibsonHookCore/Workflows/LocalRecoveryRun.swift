@@ -48,9 +48,10 @@ struct RecoveryRun {
 
     mutating func verify() {
         guard remaining > 0 else { return }
-        report = recovery.prober.checkGibson(
-            recovery.configuration, location: GibsonLocation(configuration: recovery.configuration, environment: recovery.environment),
-            now: recovery.clock.now(), timeoutCap: remaining)
+        // Through HealthCheck so a recovered target is cached and the next commit passes at once.
+        report = HealthCheck(runner: recovery.prober.runner, clock: recovery.clock).run(
+            configuration: recovery.configuration, environment: recovery.environment, statePaths: recovery.statePaths,
+            noCache: true, timeoutCap: remaining)
         step("verify", ok: report.healthy, report.summary, event: "health-check", status: report.healthy ? "running" : "error")
     }
 

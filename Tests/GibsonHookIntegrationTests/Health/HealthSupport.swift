@@ -1,0 +1,35 @@
+import Foundation
+@testable import GibsonHookCore
+
+/// Helpers for the health integration tests: the real gibson-cli, and scripts standing in for broken ones.
+enum HealthFixtures {
+    /// The real gibson-cli 0.8.12 on PATH (scripts/test.sh puts .venv/bin first).
+    static func realGibson() throws -> URL {
+        guard let gibson = BinaryRunner.which("gibson") else {
+            throw TestFailure("gibson-cli is not on PATH: run scripts/test.sh, or put a venv with gibson-cli==0.8.12 first on PATH")
+        }
+        return gibson
+    }
+
+    /// Writes an executable shell script at `path`.
+    static func script(_ path: URL, _ body: String) throws {
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try ("#!/bin/sh\n" + body + "\n").write(to: path, atomically: false, encoding: .utf8)
+        chmod(path.path, 0o755)
+    }
+
+    /// Parses a command's stdout as JSON.
+    static func json(_ result: CommandResult) throws -> JSONValue {
+        try JSONValue.parse(result.stdoutData)
+    }
+
+    /// True once `pid` no longer runs (gone, or a zombie waiting for init).
+    static func isGone(_ pid: pid_t) -> Bool {
+        for _ in 0..<300 {
+            if kill(pid, 0) != 0 { return true }
+            if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), stat.contains(") Z ") { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+}
