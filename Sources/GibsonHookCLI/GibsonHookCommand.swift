@@ -21,6 +21,7 @@ public struct GibsonHookCommand: ParsableCommand {
             EmitCommand.self,
             FlushCommand.self,
             OutboxCommand.self,
+            ConfigCommand.self,
         ]
     )
 
