@@ -1,31 +1,32 @@
+import ArgumentParser
 import GibsonHookCore
 
-/// The outbox, workflow starter and hook inspector the health, infra-ready, validate and workflow commands
-/// use. The integrator points these at the real implementations (the outbox as `EventRecorder`, the
-/// outbox + Temporal sink as `WorkflowStarter`, the hooks status as `HookWiringInspector`); until then
-/// events are not recorded and workflows run locally.
+/// What the health, infra-ready, validate and workflow commands run with: the process runner, the clock,
+/// the outbox as `EventRecorder`, the remote `WorkflowStarter` and the hooks' `HookWiringInspector`.
 struct HealthCollaborators {
+    let runner: any ProcessRunner
+    let clock: any WallClock
     let recorder: (any EventRecorder)?
     let starter: (any WorkflowStarter)?
     let hooks: (any HookWiringInspector)?
-    let runner: any ProcessRunner = PosixProcessRunner()
-    let clock: any WallClock = SystemClock()
 }
 
 extension CommandEnvironment {
-    /// The one factory for health collaborators (see `HealthCollaborators`).
-    func healthCollaborators(_ configuration: Configuration) throws -> HealthCollaborators {
-        HealthCollaborators(recorder: nil, starter: nil, hooks: nil)
-    }
-
-    /// Loads the configuration; a configuration error ends the command with the usage status.
-    func loadConfigurationOrExit(flagOverrides: [String: String] = [:]) throws -> Configuration {
-        do {
-            return try loadConfiguration(flagOverrides: flagOverrides)
-        } catch {
-            stderr.write("gibson-hook: \(error)\n")
-            throw ExitCodeError(.usage)
+    /// The one factory of health collaborators. Events go to the outbox; when it cannot be opened the
+    /// command goes on without events and says so. INTEGRATION: `starter` is the outbox + Temporal sink
+    /// starter and `hooks` the hooks status inspector; until they are wired here workflows run locally and
+    /// `validate` does not check the hooks.
+    func healthCollaborators(_ configuration: Configuration, recordEvents: Bool = true) -> HealthCollaborators {
+        var recorder: (any EventRecorder)? = nil
+        if recordEvents {
+            do {
+                recorder = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+            } catch {
+                stderr.write("gibson-hook: warning: events are not recorded: \(error)\n")
+            }
         }
+        return HealthCollaborators(
+            runner: PosixProcessRunner(), clock: SystemClock(), recorder: recorder, starter: nil, hooks: nil)
     }
 
     /// Writes `value` as pretty JSON to stdout.
@@ -34,7 +35,12 @@ extension CommandEnvironment {
     }
 }
 
-import ArgumentParser
+extension ExitCode {
+    /// The exit code of a documented `HookExitCode`.
+    init(_ code: HookExitCode) { self.init(code.rawValue) }
+}
 
-/// Ends a command with one of the documented exit statuses.
-func ExitCodeError(_ code: HookExitCode) -> ExitCode { ExitCode(code.rawValue) }
+extension WorkflowStep {
+    /// One indented line for people: `ok`/`FAIL`, the step and what happened.
+    var line: String { "  \(ok ? "ok  " : "FAIL") \(name): \(detail)\n" }
+}
