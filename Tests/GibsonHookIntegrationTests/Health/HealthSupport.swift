@@ -38,7 +38,7 @@ enum HealthFixtures {
 /// Connections complete in the kernel's backlog; nothing is ever accepted.
 final class TCPListener {
     let port: Int
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -59,4 +59,28 @@ final class TCPListener {
     }
 
     deinit { close(descriptor) }
+}
+
+/// An HTTP server on 127.0.0.1 that answers every request with `status` and closes the connection.
+final class StatusServer: @unchecked Sendable {
+    let listener: TCPListener
+    let status: Int
+    var url: String { "http://127.0.0.1:\(listener.port)/health" }
+
+    init(status: Int) throws {
+        listener = try TCPListener()
+        self.status = status
+        let fd = listener.descriptor
+        let reply = "HTTP/1.1 \(status) Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        Thread.detachNewThread {
+            while true {
+                let client = accept(fd, nil, nil)
+                if client < 0 { return }
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                _ = read(client, &buffer, buffer.count)
+                _ = reply.withCString { write(client, $0, strlen($0)) }
+                close(client)
+            }
+        }
+    }
 }
