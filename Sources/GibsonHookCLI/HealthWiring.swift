@@ -12,21 +12,24 @@ struct HealthCollaborators {
 }
 
 extension CommandEnvironment {
-    /// The one factory of health collaborators. Events go to the outbox; when it cannot be opened the
-    /// command goes on without events and says so. INTEGRATION: `starter` is the outbox + Temporal sink
-    /// starter and `hooks` the hooks status inspector; until they are wired here workflows run locally and
-    /// `validate` does not check the hooks.
+    /// The one factory of health collaborators. Events go to the outbox; workflow starts go through the
+    /// outbox to Temporal when `sinks.temporal.url` is set. When the outbox cannot be opened the command goes
+    /// on without events (and workflows run locally) and says so. INTEGRATION: `hooks` is the hooks status
+    /// inspector; until it is wired here `validate` does not check the hooks.
     func healthCollaborators(_ configuration: Configuration, recordEvents: Bool = true) -> HealthCollaborators {
-        var recorder: (any EventRecorder)? = nil
+        let clock = SystemClock()
+        var store: OutboxStore? = nil
         if recordEvents {
             do {
-                recorder = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+                store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
             } catch {
                 stderr.write("gibson-hook: warning: events are not recorded: \(error)\n")
             }
         }
-        return HealthCollaborators(
-            runner: PosixProcessRunner(), clock: SystemClock(), recorder: recorder, starter: nil, hooks: nil)
+        let starter = store.map {
+            OutboxWorkflowStarter(store: $0, configuration: configuration, environment: environment, clock: clock)
+        }
+        return HealthCollaborators(runner: PosixProcessRunner(), clock: clock, recorder: store, starter: starter, hooks: nil)
     }
 
     /// Writes `value` as pretty JSON to stdout.

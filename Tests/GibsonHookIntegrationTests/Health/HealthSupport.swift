@@ -61,26 +61,55 @@ final class TCPListener {
     deinit { close(descriptor) }
 }
 
-/// An HTTP server on 127.0.0.1 that answers every request with `status` and closes the connection.
+/// An HTTP server on 127.0.0.1 that answers every request with `status` (and `body`) and closes the
+/// connection; it keeps the request lines and bodies it received.
 final class StatusServer: @unchecked Sendable {
     let listener: TCPListener
     let status: Int
+    private let lock = NSLock()
+    private var received: [String] = []
     var url: String { "http://127.0.0.1:\(listener.port)/health" }
+    var baseURL: String { "http://127.0.0.1:\(listener.port)" }
 
-    init(status: Int) throws {
+    /// Every request received so far: the request line, a blank line, the body.
+    var requests: [String] { lock.withLock { received } }
+
+    init(status: Int, body: String = "") throws {
         listener = try TCPListener()
         self.status = status
         let fd = listener.descriptor
-        let reply = "HTTP/1.1 \(status) Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        Thread.detachNewThread {
+        let reply = "HTTP/1.1 \(status) Status\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        Thread.detachNewThread { [self] in
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { return }
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                _ = read(client, &buffer, buffer.count)
+                let request = Self.readRequest(client)
+                lock.withLock { received.append(request) }
                 _ = reply.withCString { write(client, $0, strlen($0)) }
                 close(client)
             }
         }
+    }
+
+    /// Reads headers and a Content-Length body, so the client never sees a reset.
+    private static func readRequest(_ client: Int32) -> String {
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(client, &buffer, buffer.count)
+            if count <= 0 { break }
+            data += buffer[0..<count]
+            let text = String(decoding: data, as: UTF8.self)
+            guard let end = text.range(of: "\r\n\r\n") else { continue }
+            let head = text[..<end.lowerBound].lowercased()
+            let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+            let bodyBytes = data.count - (text[..<end.upperBound].utf8.count)
+            if bodyBytes >= length {
+                let line = text.split(separator: "\r\n").first.map(String.init) ?? ""
+                return line + "\n\n" + String(text[end.upperBound...])
+            }
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }
