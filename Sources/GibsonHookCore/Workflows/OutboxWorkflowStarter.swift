@@ -29,12 +29,17 @@ public final class OutboxWorkflowStarter: WorkflowStarter {
         do {
             try store.record([event])
             // A down engine fails fast and its breaker opens after a few attempts, so this stays short.
-            _ = try Deliverer(store: store, sinks: sinks, configuration: configuration, clock: clock).run(deadline: deadline)
+            let report = try Deliverer(store: store, sinks: sinks, configuration: configuration, clock: clock).run(deadline: deadline)
             let row = try store.show(id: event.event.id).deliveries.first { $0.sink == "temporal" }
             switch row?.state {
             case "delivered": return .started(runId: nil)
             case "dead": return .rejected(reason: row?.lastError ?? "the start was refused")
-            default: return .unavailable(reason: row?.lastError ?? "the start was not delivered before the deadline")
+            default:
+                if let reason = row?.lastError { return .unavailable(reason: reason) }
+                if !report.openBreakers.isEmpty {
+                    return .unavailable(reason: "its circuit breaker is open after repeated failures; the start stays in the outbox")
+                }
+                return .unavailable(reason: "the start was not delivered before the deadline; it stays in the outbox")
             }
         } catch {
             return .unavailable(reason: "the outbox failed: \(error)")
