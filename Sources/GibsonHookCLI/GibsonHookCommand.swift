@@ -14,6 +14,13 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
+            HealthCommand.self,
+            InfraReadyCommand.self,
+            ValidateCommand.self,
+            WorkflowCommand.self,
+            EmitCommand.self,
+            FlushCommand.self,
+            OutboxCommand.self,
             ConfigCommand.self,
         ]
     )
