@@ -101,3 +101,41 @@ import Testing
         #expect(result.stderr == "error: not a git repository: '\(outside.path)'\n")
     }
 }
+
+/// Index and common-directory variables, resolved as git resolves them.
+@Suite struct ContextEnvironmentTests {
+    @Test func relativeIndexFileIsResolvedFromTheTopLevel() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("sub/a.txt")
+        try repo.commit()
+        try repo.write("b.txt")
+        let variables = ["GIT_INDEX_FILE": "alternate-index"]
+        try repo.git(["read-tree", "HEAD"], extraEnvironment: variables)
+        try repo.git(["add", "b.txt"], extraEnvironment: variables)
+        let subdirectory = repo.root.appendingPathComponent("sub")
+        let json = try repo.contextJSON(in: subdirectory, extraEnvironment: variables)
+        let expected = ExpectedChange.parse(nameStatus: try repo.git(
+            ["diff-index", "--cached", "-M", "--name-status", "-z", "HEAD"], in: subdirectory, extraEnvironment: variables))
+        #expect(expected == [ExpectedChange(path: "b.txt", status: "added", oldPath: nil)])
+        #expect(ExpectedChange.fromJSON(json["staged"]) == expected)
+        #expect(try repo.contextJSON()["staged"] == [])
+    }
+
+    @Test func commonDirFromTheEnvironmentIsReported() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("a.txt")
+        try repo.commit()
+        let worktree = repo.sandbox.appendingPathComponent("linked")
+        try repo.git(["worktree", "add", "-q", "-b", "feature", worktree.path])
+        let variables = [
+            "GIT_DIR": repo.root.appendingPathComponent(".git/worktrees/linked").path,
+            "GIT_COMMON_DIR": repo.root.appendingPathComponent(".git").path,
+        ]
+        let json = try repo.contextJSON(in: worktree, extraEnvironment: variables)
+        let gitCommonDir = try repo.git(["rev-parse", "--git-common-dir"], in: worktree, extraEnvironment: variables)
+        #expect(json["commonDir"]?.stringValue == repo.realPath(gitCommonDir.trimmingCharacters(in: .newlines), relativeTo: worktree))
+        #expect(json["hooksDir"]?.stringValue == repo.root.appendingPathComponent(".git/hooks").path)
+        #expect(json["root"]?.stringValue == worktree.path)
+        #expect(json["head"]?["branch"] == "feature")
+    }
+}
