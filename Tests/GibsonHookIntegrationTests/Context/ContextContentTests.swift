@@ -105,4 +105,18 @@ import Testing
         #expect(result.stdout.contains("commit      \(sha.prefix(12)) first commit\n"))
         #expect(result.stdout.contains("staged      1 file\n  added     b.txt\n"))
     }
+
+    @Test func noFilesLeavesTheListsOut() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("a.txt")
+        try repo.commit()
+        try repo.write("b.txt")
+        try repo.git(["add", "b.txt"])
+        let result = try repo.gibsonHook(["context", "--json", "--no-files"])
+        #expect(result.status == 0)
+        let json = try JSONValue.parse(result.stdoutData)
+        #expect(json["staged"] == .null)
+        #expect(json["commit"]?["changedFiles"] == .null)
+        #expect(json["commit"]?["subject"] == "change")
+    }
 }
