@@ -119,4 +119,14 @@ import Testing
         #expect(json["commit"]?["changedFiles"] == .null)
         #expect(json["commit"]?["subject"] == "change")
     }
+
+    @Test func remoteURLIsTheOneGitUsesAfterInsteadOf() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.git(["config", "--global", "url.https://git.example.com/.insteadOf", "ex:"])
+        try repo.git(["remote", "add", "origin", "ex:team/repo.git"])
+        let json = try repo.contextJSON()
+        let gitURL = try repo.gitLine(["remote", "get-url", "origin"])
+        #expect(gitURL == "https://git.example.com/team/repo.git")
+        #expect(json["remote"]?["url"]?.stringValue == gitURL)
+    }
 }
