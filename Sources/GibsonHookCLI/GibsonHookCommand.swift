@@ -14,14 +14,15 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
-            HealthCommand.self,
-            InfraReadyCommand.self,
-            ValidateCommand.self,
-            WorkflowCommand.self,
+            ContextCommand.self,
+            ConfigCommand.self,
             EmitCommand.self,
             FlushCommand.self,
             OutboxCommand.self,
-            ConfigCommand.self,
+            HealthCommand.self,
+            ValidateCommand.self,
+            InfraReadyCommand.self,
+            WorkflowCommand.self,
         ]
     )
 
