@@ -66,10 +66,17 @@ public final class CloudEventsSink: EventSink {
         switch settings.mode {
         case .structured:
             headers = [HTTPHeader("Content-Type", Self.structuredContentType)]
-            body = Data(events[0].event.jsonObject.serialized().utf8)
+            body = Data(EventJSONWriter.bytes(of: events[0].event))
         case .batch:
             headers = [HTTPHeader("Content-Type", Self.batchContentType)]
-            body = Data(JSONValue.array(events.map { $0.event.jsonObject }).serialized().utf8)
+            var writer = EventJSONWriter(capacity: events.count * 600)
+            writer.raw("[")
+            for (index, event) in events.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.event(event.event)
+            }
+            writer.raw("]")
+            body = Data(writer.bytes)
         case .binary:
             (headers, body) = Self.binaryMessage(events[0].event)
         }

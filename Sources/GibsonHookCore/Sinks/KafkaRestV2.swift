@@ -27,26 +27,26 @@ extension KafkaRestSink {
     /// `{"records":[{"key":…,"value":…}]}`. Records carry only `key` and `value` (Redpanda rejects any other
     /// member); a missing key is omitted, never `null` (a null is a parse error in Redpanda's binary mode).
     static func v2Body(_ events: [OutboundEvent], format: KafkaRestSettings.Format) -> Data {
-        var out = "{\"records\":["
+        var writer = EventJSONWriter(capacity: events.count * 600)
+        writer.raw("{\"records\":[")
         for (index, event) in events.enumerated() {
-            if index > 0 { out += "," }
-            out += "{"
+            if index > 0 { writer.raw(",") }
+            writer.raw("{")
             if let key = event.key {
-                out += "\"key\":"
-                JSONValue.writeString(format == .binary ? Data(key.utf8).base64EncodedString() : key, into: &out)
-                out += ","
+                writer.raw("\"key\":")
+                writer.string(format == .binary ? Data(key.utf8).base64EncodedString() : key)
+                writer.raw(",")
             }
-            out += "\"value\":"
-            let value = event.event.jsonObject.serialized()
+            writer.raw("\"value\":")
             if format == .binary {
-                JSONValue.writeString(Data(value.utf8).base64EncodedString(), into: &out)
+                writer.string(Data(EventJSONWriter.bytes(of: event.event)).base64EncodedString())
             } else {
-                out += value
+                writer.event(event.event)
             }
-            out += "}"
+            writer.raw("}")
         }
-        out += "]}"
-        return Data(out.utf8)
+        writer.raw("]}")
+        return Data(writer.bytes)
     }
 
     func produceV2(
