@@ -104,6 +104,7 @@ class TemporalStandin(StandinServer):
         self.prefix = prefix.rstrip("/")
         self.runs = {}
         self.starts = []  # (namespace, workflowId, requestId, outcome)
+        self.invalid = []  # validation errors of every rejected body
 
     def default_error_body(self, status):
         code = {429: 8, 500: 13, 503: 14, 504: 4}.get(status, 2)
@@ -126,6 +127,7 @@ class TemporalStandin(StandinServer):
         errs = self.validate(body, SWS_BODY if signal else START_BODY, wid)
         if errs:
             self.starts.append((ns, wid, body.get("requestId") if isinstance(body, dict) else None, "invalid"))
+            self.invalid.append(errs)
             return rpc_error(400, 3, "; ".join(errs))
         with self.lock:
             return self._start(ns, wid, body, signal)
