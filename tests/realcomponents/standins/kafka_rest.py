@@ -33,10 +33,13 @@ class Record:
     headers: list = field(default_factory=list)
     partition: int = None
     timestamp_ms: int = None
+    known_id: str = None  # set by a handler that already parsed the value
 
     @property
     def event_id(self):
         """The CloudEvent id carried by the record (structured value, else `ce_id` header), or None."""
+        if self.known_id is not None:
+            return self.known_id
         for name, val in self.headers or []:
             if name == "ce_id" and val is not None:
                 return val.decode("utf-8", "replace")
