@@ -125,7 +125,7 @@ class GibsonHook:
             time.sleep(1)
 
     def outbox(self, state=None):
-        args = ["outbox", "list", "--json"] + (["--state", state] if state else [])
+        args = ["outbox", "list", "--json", "--limit", "100000"] + (["--state", state] if state else [])
         r = self.run(*args, check=True)
         doc = json.loads(r.stdout)
         if isinstance(doc, dict):

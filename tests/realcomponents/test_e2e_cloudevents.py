@@ -45,18 +45,28 @@ def test_tls_sink_trusted_by_config_and_rejected_without(gibson_capable, tmp_pat
     assert sorted(sink.ids) == sorted(ids)
 
 
-def test_gone_sink_dead_letters_and_redirect_is_not_followed(hook, ce_sink):
+def test_redirect_is_not_followed_and_nothing_is_lost(hook, ce_sink):
     sink = ce_sink()
     hook.cloudevents(f"{sink.url}/events")
     sink.redirect_next(1)
+    ids, _ = emit_some(hook)
+    hook.flush(deadline="10s")
+    assert sink.moved_requests == [], "the client followed a redirect"
+    assert [status for _, status in sink.responses][0] == 301
+    dead = {e.get("id") for e in hook.outbox(state="dead")}
+    assert set(sink.ids) | dead == set(ids) and not set(sink.ids) & dead
+
+
+def test_gone_sink_stops_delivery_and_keeps_the_events(hook, ce_sink):
+    sink = ce_sink()
+    hook.cloudevents(f"{sink.url}/events")
     sink.gone = True
     ids, _ = emit_some(hook)
     rc, summary = hook.flush(deadline="10s")
-    assert sink.moved_requests == [], "the client followed a redirect"
-    assert sink.events == []
-    assert summary["dead"] == len(ids) and summary["remaining"] == 0, summary
-    dead = {e.get("id") for e in hook.outbox(state="dead")}
-    assert dead == set(ids)
+    assert len(sink.requests) == 1, "the client kept sending after 410 Gone"
+    assert sink.events == [] and summary["delivered"] == 0, summary
+    kept = {e.get("id") for e in hook.outbox() if e.get("state") in ("pending", "dead")}
+    assert kept == set(ids), "events were lost after 410"
 
 
 def test_throttled_with_retry_after_then_delivered(hook, ce_sink):
