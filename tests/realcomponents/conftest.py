@@ -2,6 +2,7 @@
 (started in-process, stopped on teardown), a private CA, and the gibson-hook runner."""
 import json
 import os
+import shutil
 import uuid
 
 import pytest
@@ -87,6 +88,8 @@ def temporal():
 
 @pytest.fixture(scope="session")
 def tls_files(tmp_path_factory):
+    if not shutil.which("openssl"):
+        pytest.fail("the TLS tests need the openssl command (Debian package openssl)")
     return make_ca_and_server_cert(str(tmp_path_factory.mktemp("tls")))
 
 
