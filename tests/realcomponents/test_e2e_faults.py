@@ -84,6 +84,9 @@ def test_response_slower_than_the_deadline_stays_pending_then_delivered(hook, ka
 
 def test_connection_refused_stays_pending_until_the_proxy_is_back(hook, kafka_rest, broker, topic):
     s = setup_kafka(hook, kafka_rest)
+    # The breaker opens while the proxy is down; a short recovery time keeps the test quick.
+    hook.config({"sinks": {"kafka": {"url": s.url, "api": "v2"}},
+                 "delivery": {"breakerRecoveryTimeout": "2s", "backoffCap": "1s"}})
     s.stop()
     events = sample_events(topic, 6)
     ids = hook.emit_ndjson(events)
