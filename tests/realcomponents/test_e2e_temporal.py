@@ -60,3 +60,23 @@ def test_path_prefix_is_configurable(gibson_capable, tmp_path, temporal):
     hook.emit(WORKFLOW, request_for("recovery-acme-4"))
     assert hook.flush()[0] == 0
     assert ("ci", "recovery-acme-4") in t.runs
+
+
+def test_signal_with_start_carries_the_signal(hook, temporal):
+    t = temporal()
+    hook.temporal(t.url)
+    request = dict(request_for("recovery-acme-5", "start-arg"), signalName="pushed", signalInput=[{"sha": "1b4e28b"}])
+    hook.emit(WORKFLOW, request)
+    assert hook.flush()[0] == 0
+    run = t.runs[("default", "recovery-acme-5")]
+    assert run["input"] == ["start-arg"] and run["signals"] == [("pushed", [{"sha": "1b4e28b"}])]
+
+
+def test_unavailable_frontend_is_retried(hook, temporal):
+    t = temporal()
+    hook.temporal(t.url)
+    t.fail_next(2, 503)
+    hook.emit(WORKFLOW, request_for("recovery-acme-6"))
+    hook.flush_until_done()
+    assert list(t.runs) == [("default", "recovery-acme-6")]
+    assert [status for _, status in t.responses] == [503, 503, 200]
