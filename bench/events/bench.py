@@ -39,15 +39,16 @@ def start_standin(bootstrap, api="v2"):
 
 
 def timed(cmd, env, stdin_path=None):
-    """Run under /usr/bin/time -v; returns (seconds, peak RSS KiB, stdout, exit status)."""
+    """Run under /usr/bin/time -v; returns (seconds, peak RSS KiB, stdout, exit status, CPU seconds)."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     t0 = time.monotonic()
     r = subprocess.run(["/usr/bin/time", "-v", *cmd], stdin=stdin, capture_output=True, env=env)
     elapsed = time.monotonic() - t0
     m = re.search(rb"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
+    cpu = sum(float(x) for x in re.findall(rb"(?:User|System) time \(seconds\): ([\d.]+)", r.stderr))
     if r.returncode != 0:
         log(r.stderr.decode(errors="replace")[-2000:])
-    return elapsed, int(m.group(1)) if m else -1, r.stdout, r.returncode
+    return elapsed, int(m.group(1)) if m else -1, r.stdout, r.returncode, cpu
 
 
 def standin_ceiling(url, broker, events, batch=500):
@@ -124,16 +125,19 @@ def bench_binary(a, broker, url):
     env.update(HOME=work, GIBSON_HOOK_STATE_DIR=os.path.join(work, "state"), NO_COLOR="1",
                GIBSON_HOOK_KAFKA_REST_URL=url, GIBSON_HOOK_KAFKA_REST_API="v2")
     log("emit --ndjson ...")
-    secs, rss, out, rc = timed([a.binary, "emit", "--ndjson"], env, ndjson)
+    secs, rss, out, rc, cpu = timed([a.binary, "emit", "--ndjson"], env, ndjson)
     ok = rc == 0 and len(out.split()) >= a.events
     rows.append((f"`emit --ndjson` {a.events:,} events into the outbox", f"{a.events / secs:,.0f} events/s"
-                 if ok else f"FAILED (exit {rc})", f"{secs:.2f} s, peak RSS {rss / 1024:.1f} MiB"))
+                 if ok else f"FAILED (exit {rc})",
+                 f"{secs:.2f} s wall, {cpu:.2f} s CPU ({a.events / max(cpu, 1e-9):,.0f} events per CPU-second), "
+                 f"peak RSS {rss / 1024:.1f} MiB"))
     log("flush ...")
-    secs, rss, out, rc = timed([a.binary, "flush", "--deadline", "900s", "--json"], env)
+    secs, rss, out, rc, cpu = timed([a.binary, "flush", "--deadline", "900s", "--json"], env)
     arrived = count_records(broker, topic)
     rows.append((f"`flush` {a.events:,} events → stand-in → tansu (end to end)",
                  f"{arrived / secs:,.0f} events/s" if rc == 0 else f"exit {rc}",
-                 f"{secs:.2f} s, {arrived:,} records in tansu, peak RSS {rss / 1024:.1f} MiB"))
+                 f"{secs:.2f} s wall, {cpu:.2f} s CPU in gibson-hook ({arrived / max(cpu, 1e-9):,.0f} events per "
+                 f"CPU-second), {arrived:,} records in tansu, peak RSS {rss / 1024:.1f} MiB"))
     return rows
 
 
