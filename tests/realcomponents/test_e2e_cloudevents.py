@@ -69,11 +69,12 @@ def test_gone_sink_stops_delivery_and_keeps_the_events(hook, ce_sink):
     assert kept == set(ids), "events were lost after 410"
 
 
-def test_throttled_with_retry_after_then_delivered(hook, ce_sink):
+@pytest.mark.parametrize("status", [429, 503])
+def test_throttled_or_unavailable_with_retry_after_then_delivered(hook, ce_sink, status):
     sink = ce_sink()
     hook.cloudevents(f"{sink.url}/events")
-    sink.fail_next(1, 429, retry_after=1, body=b"slow down", content_type="text/plain")
+    sink.fail_next(1, status, retry_after=1, body=b"slow down", content_type="text/plain")
     ids, _ = emit_some(hook)
     hook.flush_until_done()
     assert sorted(sink.ids) == sorted(ids)
-    assert [status for _, status in sink.responses][0] == 429
+    assert [st for _, st in sink.responses][0] == status
