@@ -53,6 +53,18 @@ def test_per_record_retriable_failure_is_retried(hook, kafka_rest, broker, topic
     check_delivered(broker.consume(topic), ids, events, ordered=False)
 
 
+def test_redpanda_partition_failure_is_retried_without_loss(hook, kafka_rest, broker, topic):
+    s = setup_kafka(hook, kafka_rest, "redpanda")
+    s.fail_records(lambda rec: (data_of_record(rec) or {}).get("n") == 3, 6, times=1)  # NOT_LEADER_FOR_PARTITION
+    events = sample_events(topic, 9)
+    ids = hook.emit_ndjson(events)
+    summaries = hook.flush_until_done()
+    assert sum(x["dead"] for x in summaries) == 0, summaries
+    # Redpanda answers per partition, so a client cannot tell which records of the request failed and
+    # re-sends them all: records of the partitions that succeeded may arrive twice (same ids).
+    check_delivered(broker.consume(topic), ids, events, max_copies=2, ordered=False)
+
+
 @pytest.mark.parametrize("api,code", [("v2", 50002), ("v3", 400)])
 def test_per_record_fatal_failure_is_dead_lettered_with_reason(hook, kafka_rest, broker, topic, api, code):
     s = setup_kafka(hook, kafka_rest, api)
