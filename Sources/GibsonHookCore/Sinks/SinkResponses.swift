@@ -14,7 +14,7 @@ enum SinkResponses {
                 if let text = json[member]?.stringValue, !text.isEmpty { return "\(status): \(truncate(text))" }
             }
         }
-        let text = response.text.trimmingCharactersInWhitespace()
+        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? status : "\(status): \(truncate(text))"
     }
 

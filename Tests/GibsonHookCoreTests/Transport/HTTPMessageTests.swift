@@ -17,3 +17,15 @@ import Testing
         #expect(response.header("Retry-After") == "3")
     }
 }
+
+@Suite struct SinkResponsesTests {
+    @Test func reasonPrefersJSONMessageAndTrimsLineBreaks() {
+        #expect(SinkResponses.reason(HTTPResponse(status: 503, body: Data("overloaded\r\n".utf8))) == "HTTP 503: overloaded")
+        #expect(SinkResponses.reason(HTTPResponse(status: 400, body: Data(#"{"code":3,"message":"bad"}"#.utf8))) == "HTTP 400: bad")
+        #expect(SinkResponses.reason(HTTPResponse(status: 502)) == "HTTP 502")
+    }
+
+    @Test func pathSegmentsEncodeEverythingButUnreserved() {
+        #expect(SinkResponses.pathSegment("a b/c~d.e_f-g%") == "a%20b%2Fc~d.e_f-g%25")
+    }
+}
