@@ -120,12 +120,15 @@ public struct ConfigLoader: Sendable {
     }
 
     private func applyAssignment(_ assignment: String, to evaluation: inout Evaluation) {
-        let origin = ConfigOrigin.flag("--set \(assignment)")
         guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-            evaluation.context.error("'--set \(assignment)' must be written key=value, for example --set gibson.timeout=20s", at: origin, key: nil)
+            evaluation.context.error(
+                "'--set \(assignment)' must be written key=value, for example --set gibson.timeout=20s",
+                at: .flag("--set \(assignment)"), key: nil)
             return
         }
         let key = String(assignment[..<equals])
+        // The origin names the key only, so `gibson-hook config` never echoes a secret given on the command line.
+        let origin = ConfigOrigin.flag("--set \(key)")
         let value = String(assignment[assignment.index(after: equals)...])
         var leaf = ConfigNode.text(value, origin: origin)
         if value.hasPrefix("[") || value.hasPrefix("{") {

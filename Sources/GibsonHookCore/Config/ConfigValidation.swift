@@ -42,6 +42,8 @@ enum ConfigValidation {
     }
 
     private static func report(_ message: String, key: String, origin: String, _ context: inout DecodeContext) {
+        // A value already reported as invalid (an unset ${VAR} token, say) is not reported twice.
+        guard !context.diagnostics.contains(where: { $0.severity == .error && ($0.key ?? "").hasPrefix(key) }) else { return }
         let place = context.origins[origin] ?? context.origins.first { $0.key.hasPrefix(origin) }?.value ?? .defaultValue
         context.error(message, at: place, key: key)
     }

@@ -24,7 +24,7 @@ import Testing
         #expect(temporal.taskQueue == "local-q")
         #expect(temporal.pathPrefix == "/repo")
         #expect(loaded.configuration.sinks.cloudEvents.mode == .binary)
-        #expect(loaded.origin(of: "sinks.temporal.namespace") == .flag("--set sinks.temporal.namespace=flag"))
+        #expect(loaded.origin(of: "sinks.temporal.namespace") == .flag("--set sinks.temporal.namespace"))
         #expect(loaded.origin(of: "sinks.temporal.taskQueue") == .file(path: sandbox.localFile.path, line: 4, column: 16))
         #expect(loaded.origin(of: "sinks.temporal.pathPrefix") == .file(path: sandbox.repositoryFile.path, line: 5, column: 17))
         #expect(loaded.origin(of: "sinks.cloudEvents.mode").path == sandbox.userFile.path)
