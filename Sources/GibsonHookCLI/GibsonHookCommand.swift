@@ -14,6 +14,10 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
+            ConfigCommand.self,
+            EmitCommand.self,
+            FlushCommand.self,
+            OutboxCommand.self,
         ]
     )
 
