@@ -4,8 +4,11 @@ import Foundation
 /// webhook rules: 2xx delivered, 429 retried after Retry-After, 410 stops delivery to the sink, 3xx never
 /// followed, 408 and 5xx retried, other 4xx permanent with the sink's reason.
 public final class CloudEventsSink: EventSink {
+    /// `cloudevents`, stored in outbox rows.
     public let name = "cloudevents"
+    /// `scheme://host:port` of the configured URL, the circuit breaker's key.
     public let endpoint: String
+    /// The most events one `deliver` call takes.
     public let maxBatchSize: Int
     private let settings: CloudEventsSettings
     private let url: String

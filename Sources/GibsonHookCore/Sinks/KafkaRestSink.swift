@@ -5,8 +5,11 @@ import Foundation
 /// event's partition key. Events are grouped into one request per topic, in order, at most `maxBatchSize`
 /// records each. A 200 answer is only transport success: each record's own report decides its outcome.
 public final class KafkaRestSink: EventSink {
+    /// `kafka`, stored in outbox rows.
     public let name = "kafka"
+    /// `scheme://host:port` of the configured URL, the circuit breaker's key.
     public let endpoint: String
+    /// The most events one `deliver` call takes.
     public let maxBatchSize: Int
     let settings: KafkaRestSettings
     let baseURL: String
