@@ -86,7 +86,7 @@ public final class KafkaRestSink: EventSink {
             return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
         case 500:
             // 50002 is Kafka's non-retriable error; 50003 and anything unnamed may succeed later.
-            let code = (try? JSONValue.parse(response.body))?["error_code"]?.intValue
+            let code = SinkResponses.json(response.body)?["error_code"]?.intValue
             return code == 50002 ? .permanent(reason: reason) : .retry(reason: reason, retryAfter: nil)
         case 500..<600: return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
         default: return .permanent(reason: reason)

@@ -58,23 +58,23 @@ extension KafkaRestSink {
         } catch {
             return all(events, SinkResponses.transportFailure(error))
         }
+        let json = SinkResponses.json(response.body)
         if settings.api == .redpanda {
             if let outcome = requestLevelOutcome(response) { return all(events, outcome) }
-            return Self.redpandaOutcomes(response, count: events.count)
+            return Self.redpandaOutcomes(json, status: response.status, count: events.count)
         }
         // Confluent turns a 200 into 401/403 when a record hit a Kafka auth error, keeping per-record offsets.
-        let hasOffsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue != nil
-        if [401, 403].contains(response.status), hasOffsets {
-            return Self.v2Outcomes(response, count: events.count)
+        if [401, 403].contains(response.status), json?["offsets"]?.arrayValue != nil {
+            return Self.v2Outcomes(json, status: response.status, count: events.count)
         }
         if let outcome = requestLevelOutcome(response) { return all(events, outcome) }
-        return Self.v2Outcomes(response, count: events.count)
+        return Self.v2Outcomes(json, status: response.status, count: events.count)
     }
 
     /// Confluent v2: one `offsets` entry per record, in request order.
-    static func v2Outcomes(_ response: HTTPResponse, count: Int) -> [DeliveryOutcome] {
-        guard let offsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue else {
-            let reason = "kafka rest proxy answered HTTP \(response.status) without offsets: outcome unknown"
+    static func v2Outcomes(_ json: JSONValue?, status: Int, count: Int) -> [DeliveryOutcome] {
+        guard let offsets = json?["offsets"]?.arrayValue else {
+            let reason = "kafka rest proxy answered HTTP \(status) without offsets: outcome unknown"
             return Array(repeating: .retry(reason: reason, retryAfter: nil), count: count)
         }
         return (0..<count).map { index in
@@ -91,9 +91,9 @@ extension KafkaRestSink {
 
     /// Redpanda answers per partition, not per record: when any partition failed, the records of that
     /// partition cannot be told apart, so every record of the request is retried (at-least-once).
-    static func redpandaOutcomes(_ response: HTTPResponse, count: Int) -> [DeliveryOutcome] {
-        guard let offsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue else {
-            let reason = "redpanda proxy answered HTTP \(response.status) without offsets: outcome unknown"
+    static func redpandaOutcomes(_ json: JSONValue?, status: Int, count: Int) -> [DeliveryOutcome] {
+        guard let offsets = json?["offsets"]?.arrayValue else {
+            let reason = "redpanda proxy answered HTTP \(status) without offsets: outcome unknown"
             return Array(repeating: .retry(reason: reason, retryAfter: nil), count: count)
         }
         let failures = offsets.compactMap { entry -> String? in

@@ -101,7 +101,7 @@ extension KafkaRestSink {
         if let outcome = requestLevelOutcome(response) {
             return .failure(DiscoveryFailure(outcome: Self.prefixed(outcome, "discovering the v3 cluster id: ")))
         }
-        let clusters = (try? JSONValue.parse(response.body))?["data"]?.arrayValue ?? []
+        let clusters = SinkResponses.json(response.body)?["data"]?.arrayValue ?? []
         guard let id = clusters.first?["cluster_id"]?.stringValue, !id.isEmpty else {
             let reason = "kafka rest proxy listed no cluster at '\(baseURL)/v3/clusters': set the cluster id in the config"
             return .failure(DiscoveryFailure(outcome: .retry(reason: reason, retryAfter: nil)))
