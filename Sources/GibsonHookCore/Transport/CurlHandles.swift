@@ -30,7 +30,7 @@ final class CurlEasyHandle {
 
     /// The error buffer's text, or libcurl's generic text for `code` when the buffer is empty.
     func reason(for code: CURLcode) -> String {
-        let buffered = String(cString: errorBuffer).trimmingCharactersInWhitespace()
+        let buffered = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
         if !buffered.isEmpty { return buffered }
         return String(cString: curl_easy_strerror(code))
     }
@@ -58,7 +58,10 @@ final class CurlResponseCollector {
     /// libcurl calls this once per header line. A status line starts a new response, which discards the
     /// headers of interim (1xx) responses.
     func takeHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharactersInWhitespace()
+        // Trim bytes, not Characters: "\r\n" is a single Character in Swift and escapes Character-based trims.
+        var end = bytes.count
+        while end > 0, [0x0D, 0x0A, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
             return
