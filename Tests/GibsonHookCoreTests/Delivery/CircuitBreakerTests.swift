@@ -3,13 +3,13 @@ import Testing
 @testable import GibsonHookCore
 
 @Suite struct CircuitBreakerTests {
-    let clock = FakeClock()
+    let clock = ManualClock()
     let outbox = TemporaryOutbox()
 
     @Test func opensAfterFiveFailuresProbesOnceThenCloses() throws {
         let store = try outbox.open(clock: clock)
-        try store.record((1...3).map { sampleEvent("e\($0)", key: "k\($0)") })
-        let sink = FakeSink(maxBatchSize: 10, clock: clock)
+        try store.record((1...3).map { outboxEvent("e\($0)", key: "k\($0)") })
+        let sink = ScriptedSink(maxBatchSize: 10, clock: clock)
         var down = true
         sink.respond = { _, _ in down ? .retry(reason: "connection refused", retryAfter: nil) : .delivered }
         var configuration = Configuration()

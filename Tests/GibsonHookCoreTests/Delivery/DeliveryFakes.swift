@@ -2,7 +2,7 @@ import Foundation
 @testable import GibsonHookCore
 
 /// A clock tests move by hand; `sleep` advances it instead of blocking.
-final class FakeClock: WallClock, @unchecked Sendable {
+final class ManualClock: WallClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     private(set) var slept: [Double] = []
@@ -22,7 +22,7 @@ final class FakeClock: WallClock, @unchecked Sendable {
 }
 
 /// A sink that answers from a script: `respond` decides each event's outcome, and every call is recorded.
-final class FakeSink: EventSink {
+final class ScriptedSink: EventSink {
     let name: String
     let endpoint: String
     let maxBatchSize: Int
@@ -30,11 +30,11 @@ final class FakeSink: EventSink {
     var respond: (OutboundEvent, Int) -> DeliveryOutcome = { _, _ in .delivered }
     /// Time that passes during each delivery call.
     var latency: Double = 0
-    let clock: FakeClock?
+    let clock: ManualClock?
     private(set) var batches: [[String]] = []
     private(set) var attempts: [String: Int] = [:]
 
-    init(name: String = "fake", endpoint: String = "http://127.0.0.1:9", maxBatchSize: Int = 100, clock: FakeClock? = nil) {
+    init(name: String = "fake", endpoint: String = "http://127.0.0.1:9", maxBatchSize: Int = 100, clock: ManualClock? = nil) {
         self.name = name
         self.endpoint = endpoint
         self.maxBatchSize = maxBatchSize
@@ -72,7 +72,7 @@ final class TemporaryOutbox {
 }
 
 /// An event with a chosen id and key.
-func sampleEvent(_ id: String, key: String? = "repo", type: String = "ai.gibson.hook.project.updated") -> OutboundEvent {
+func outboxEvent(_ id: String, key: String? = "repo", type: String = "ai.gibson.hook.project.updated") -> OutboundEvent {
     OutboundEvent(
         event: CloudEvent(id: id, source: "urn:test", type: type, time: "2027-01-15T08:00:00.000Z", data: ["n": .string(id)]),
         topic: "project-events", key: key)

@@ -3,7 +3,7 @@ import Testing
 @testable import GibsonHookCore
 
 @Suite struct EventFactoryTests {
-    let clock = FakeClock(Date(timeIntervalSince1970: 1_800_000_000.123))
+    let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000.123))
 
     func factory(_ configure: (inout Configuration) -> Void = { _ in }, remote: String? = nil) -> EventFactory {
         var configuration = Configuration()

@@ -3,7 +3,7 @@ import Testing
 @testable import GibsonHookCore
 
 @Suite struct EventInputParserTests {
-    let parser = EventInputParser(factory: EventFactory(configuration: Configuration(), hostName: "h", clock: FakeClock()))
+    let parser = EventInputParser(factory: EventFactory(configuration: Configuration(), hostName: "h", clock: ManualClock()))
 
     func parse(_ line: String) throws -> OutboundEvent {
         let bytes = Array(line.utf8)

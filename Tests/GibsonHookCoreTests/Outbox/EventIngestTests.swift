@@ -3,7 +3,7 @@ import Testing
 @testable import GibsonHookCore
 
 @Suite struct EventIngestTests {
-    let clock = FakeClock()
+    let clock = ManualClock()
     let outbox = TemporaryOutbox()
 
     func ingest(_ text: String, policy: BadLinePolicy, chunkSize: Int = 2) throws -> (IngestResult, [[String]], OutboxStore) {

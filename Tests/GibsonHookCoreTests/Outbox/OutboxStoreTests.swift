@@ -3,7 +3,7 @@ import Testing
 @testable import GibsonHookCore
 
 @Suite struct OutboxStoreTests {
-    let clock = FakeClock()
+    let clock = ManualClock()
     let outbox = TemporaryOutbox()
 
     @Test func createsAPrivateDirectoryAndAWALDatabase() throws {
@@ -22,7 +22,7 @@ import Testing
 
     @Test func recordedEventsArePendingUntilASinkTakesThem() throws {
         let store = try outbox.open(clock: clock)
-        try store.record([sampleEvent("e1"), sampleEvent("e2")])
+        try store.record([outboxEvent("e1"), outboxEvent("e2")])
         let rows = try store.list()
         #expect(rows.map(\.id) == ["e1", "e2"])
         #expect(rows.allSatisfy { $0.state == "pending" && $0.sink == nil })
@@ -31,8 +31,8 @@ import Testing
 
     @Test func anEventIdIsStoredOnceAndKeepsItsFirstContent() throws {
         let store = try outbox.open(clock: clock)
-        try store.record([sampleEvent("same", key: "first")])
-        try store.record([sampleEvent("same", key: "second")])
+        try store.record([outboxEvent("same", key: "first")])
+        try store.record([outboxEvent("same", key: "second")])
         let shown = try store.show(id: "same")
         #expect(shown.event.key == "first")
         #expect(try store.list().count == 1)
@@ -41,8 +41,8 @@ import Testing
     @Test func twoConnectionsNeverLeaseTheSameRow() throws {
         let first = try outbox.open(clock: clock)
         let second = try outbox.open(clock: clock)
-        try first.record((1...4).map { sampleEvent("e\($0)", key: "k\($0)") })
-        let sink = FakeSink()
+        try first.record((1...4).map { outboxEvent("e\($0)", key: "k\($0)") })
+        let sink = ScriptedSink()
         try first.materialize(sink: sink)
         let until = clock.now().addingTimeInterval(60)
         let a = try first.claim(sink: "fake", limit: 2, owner: OutboxStore.leaseOwner(), leaseUntil: until)
@@ -54,8 +54,8 @@ import Testing
 
     @Test func expiredLeasesAndLeasesOfDeadProcessesAreTakenOver() throws {
         let store = try outbox.open(clock: clock)
-        try store.record([sampleEvent("e1", key: "a"), sampleEvent("e2", key: "b")])
-        try store.materialize(sink: FakeSink())
+        try store.record([outboxEvent("e1", key: "a"), outboxEvent("e2", key: "b")])
+        try store.materialize(sink: ScriptedSink())
         _ = try store.claim(sink: "fake", limit: 1, owner: "otherhost:1:1", leaseUntil: clock.now().addingTimeInterval(30))
         // A process on this host that no longer exists (pid beyond pid_max) holds e2.
         _ = try store.claim(sink: "fake", limit: 1, owner: "\(EventStamp.hostName):99999999:1", leaseUntil: clock.now().addingTimeInterval(30))
@@ -66,8 +66,8 @@ import Testing
 
     @Test func deliveredEventsArePrunedAfterRetentionDeadOnesStay() throws {
         let store = try outbox.open(clock: clock)
-        try store.record([sampleEvent("ok", key: "a"), sampleEvent("bad", key: "b"), sampleEvent("waiting", key: "c")])
-        let sink = FakeSink()
+        try store.record([outboxEvent("ok", key: "a"), outboxEvent("bad", key: "b"), outboxEvent("waiting", key: "c")])
+        let sink = ScriptedSink()
         sink.respond = { event, _ in
             event.event.id == "ok" ? .delivered : event.event.id == "bad" ? .permanent(reason: "400") : .retry(reason: "503", retryAfter: 100)
         }
@@ -80,8 +80,8 @@ import Testing
 
     @Test func deadLettersCanBeRetriedAndPurged() throws {
         let store = try outbox.open(clock: clock)
-        try store.record([sampleEvent("d1", key: "a"), sampleEvent("d2", key: "b"), sampleEvent("p", key: "c")])
-        let sink = FakeSink()
+        try store.record([outboxEvent("d1", key: "a"), outboxEvent("d2", key: "b"), outboxEvent("p", key: "c")])
+        let sink = ScriptedSink()
         sink.respond = { event, _ in event.event.id == "p" ? .retry(reason: "503", retryAfter: 100) : .permanent(reason: "400") }
         _ = try Deliverer(store: store, sinks: [sink], configuration: Configuration(), clock: clock).run(deadline: clock.now().addingTimeInterval(1))
         #expect(try store.retry(ids: ["d1"]) == 1)
