@@ -14,6 +14,9 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
+            InstallCommand.self,
+            UninstallCommand.self,
+            StatusCommand.self,
         ]
     )
 
