@@ -14,6 +14,7 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
+            ContextCommand.self,
             InstallCommand.self,
             UninstallCommand.self,
             StatusCommand.self,
