@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A delivery row claimed by one flush: the event as stored, leased to the claimer until `leaseUntil`.
+struct ClaimedDelivery {
+    let seq: Int
+    let sink: String
+    let attempts: Int
+    let outbound: OutboundEvent
+}
+
+/// The final or intermediate state of one claimed row after a delivery attempt.
+enum DeliveryUpdate {
+    case delivered
+    case retry(error: String, nextAttempt: Date)
+    case dead(error: String)
+    /// The sink is gone: release the lease, count no attempt.
+    case release
+}
+
+extension OutboxStore {
+    /// Creates the missing delivery rows of `sink` for events stored since its last materialisation, keeping
+    /// only events the sink accepts. Safe to run from several processes (rows are unique per sink and event).
+    func materialize(sink: EventSink) throws {
+        let watermarkKey = "materialized." + sink.name
+        try database.writeTransaction {
+            let watermark = Int(value(for: watermarkKey) ?? "0") ?? 0
+            let select = try database.prepared("SELECT seq, topic, key, body FROM events WHERE seq > ? ORDER BY seq")
+            let accepted: [Int] = try select.rows([.int(watermark)]) { row in
+                guard let outbound = try? Self.decode(body: row.text(3), topic: row.text(1), key: row.text(2)) else { return nil }
+                return sink.accepts(outbound) ? row.int(0) : nil
+            }
+            let maxSeq = try database.scalarInt("SELECT COALESCE(MAX(seq), 0) FROM events")
+            let insert = try database.prepared(
+                "INSERT OR IGNORE INTO deliveries(sink, seq, state, updated_at) VALUES (?, ?, 'pending', ?)")
+            let now = clock.now().timeIntervalSince1970
+            for seq in accepted { try insert.run([.text(sink.name), .int(seq), .double(now)]) }
+            if maxSeq > watermark { setValue(String(maxSeq), for: watermarkKey) }
+        }
+    }
+
+    /// Reads a stored event back.
+    static func decode(body: String?, topic: String?, key: String?) throws -> OutboundEvent {
+        let event = try CloudEvent(jsonObject: JSONValue.parse(body ?? ""))
+        return OutboundEvent(event: event, topic: topic ?? "", key: key)
+    }
+
+    /// Leases up to `limit` due rows of `sink` to `owner`, oldest first, skipping every row whose key has an
+    /// earlier row that is not yet due or is leased by a live flush (per-key order).
+    func claim(sink: String, limit: Int, owner: String, leaseUntil: Date) throws -> [ClaimedDelivery] {
+        let now = clock.now().timeIntervalSince1970
+        return try database.writeTransaction {
+            let select = try database.prepared("""
+                SELECT d.seq, d.attempts, d.next_attempt_at, d.lease_owner, d.lease_until, e.topic, e.key, e.body
+                FROM deliveries d JOIN events e ON e.seq = d.seq
+                WHERE d.sink = ? AND d.state = 'pending' ORDER BY d.seq
+                """)
+            var blockedKeys = Set<String>()
+            var claimed: [ClaimedDelivery] = []
+            try select.each([.text(sink)]) { row in
+                let key = row.text(6)
+                let leased = !row.isNull(4) && row.double(4) > now && Self.isLive(owner: row.text(3) ?? "")
+                let waiting = row.double(2) > now
+                if leased || waiting {
+                    if let key { blockedKeys.insert(key) }
+                    return true
+                }
+                if let key, blockedKeys.contains(key) { return true }
+                if let outbound = try? Self.decode(body: row.text(7), topic: row.text(5), key: key) {
+                    claimed.append(ClaimedDelivery(seq: row.int(0), sink: sink, attempts: row.int(1), outbound: outbound))
+                }
+                return claimed.count < limit
+            }
+            let lease = try database.prepared("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE sink = ? AND seq = ?")
+            for row in claimed {
+                try lease.run([.text(owner), .double(leaseUntil.timeIntervalSince1970), .text(sink), .int(row.seq)])
+            }
+            return claimed
+        }
+    }
+
+    /// Records the results of one attempt and releases the leases.
+    func complete(_ results: [(ClaimedDelivery, DeliveryUpdate)]) throws {
+        let now = clock.now().timeIntervalSince1970
+        try database.writeTransaction {
+            let update = try database.prepared("""
+                UPDATE deliveries SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),
+                next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE sink = ? AND seq = ?
+                """)
+            for (row, result) in results {
+                let values: (String, Int, String?, Double)
+                switch result {
+                case .delivered: values = ("delivered", 1, nil, 0)
+                case .retry(let error, let next): values = ("pending", 1, error, next.timeIntervalSince1970)
+                case .dead(let error): values = ("dead", 1, error, 0)
+                case .release: values = ("pending", 0, nil, 0)
+                }
+                try update.run([
+                    .text(values.0), .int(values.1), values.2.map(SQLiteValue.text) ?? .null, .double(values.3), .double(now),
+                    .text(row.sink), .int(row.seq),
+                ])
+            }
+        }
+    }
+
+    /// Pending rows of `sink`, and the earliest time one of them becomes due (nil when none is waiting).
+    func pendingSummary(sink: String) throws -> (count: Int, nextDue: Date?) {
+        let statement = try database.prepared(
+            "SELECT COUNT(*), MIN(next_attempt_at) FROM deliveries WHERE sink = ? AND state = 'pending'")
+        let row = try statement.rows([.text(sink)], limit: 1) { ($0.int(0), $0.isNull(1) ? nil : $0.double(1)) }.first
+        guard let row, row.0 > 0 else { return (0, nil) }
+        return (row.0, row.1.map { Date(timeIntervalSince1970: $0) })
+    }
+
+    /// Events that no sink has a row for yet (recorded while no sink was configured).
+    public func unassignedCount() throws -> Int {
+        try database.scalarInt("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.seq = e.seq)")
+    }
+
+    /// A lease owner name for this process: host, pid and a random suffix.
+    static func leaseOwner() -> String {
+        "\(EventStamp.hostName):\(getpid()):\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// False when `owner` names a process on this host that no longer exists, so a killed flush's leases
+    /// are taken over at once instead of after they expire.
+    static func isLive(owner: String) -> Bool {
+        let parts = owner.split(separator: ":")
+        guard parts.count >= 3, String(parts[0]) == EventStamp.hostName, let pid = Int32(parts[1]) else {
+            return true
+        }
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno != ESRCH
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// The durable local outbox: an SQLite database (WAL, `synchronous=FULL`) holding every event until each
+/// configured sink has it, plus a small key-value `state` table shared by short-lived processes (circuit
+/// breakers, discovered cluster ids, sinks that answered 410 Gone).
+///
+/// Events are stored once (`events`); per-sink delivery rows (`deliveries`) are created lazily when a flush
+/// runs with that sink configured, so events recorded before any sink existed are still delivered later.
+/// `synchronous=FULL` makes each commit survive power loss before `emit` returns: WAL with NORMAL could lose
+/// the last commits, which would break the promise that a printed id is durable.
+public final class OutboxStore: EventRecorder, KeyValueCache {
+    let database: SQLiteDatabase
+    let clock: WallClock
+    /// The database path (`:memory:` for tests).
+    public let path: String
+
+    /// The schema version this build writes (`PRAGMA user_version`).
+    static let schemaVersion = 1
+
+    /// Opens or creates the outbox at `path`, creating its directory with mode 0700.
+    public init(path: String, clock: WallClock = SystemClock()) throws {
+        self.path = path
+        self.clock = clock
+        if path != ":memory:" {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw SQLiteError.open(path: path, message: "cannot create directory '\(directory)': \(error.localizedDescription)")
+                }
+            }
+        }
+        database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+        try migrate()
+    }
+
+    private func migrate() throws {
+        try database.writeTransaction {
+            let version = try database.scalarInt("PRAGMA user_version")
+            if version > Self.schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
+            if version < 1 {
+                try database.execute("""
+                    CREATE TABLE events(
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+                        topic TEXT NOT NULL, key TEXT, body TEXT NOT NULL, created_at REAL NOT NULL);
+                    CREATE TABLE deliveries(
+                        sink TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
+                        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_attempt_at REAL NOT NULL DEFAULT 0,
+                        lease_owner TEXT, lease_until REAL, updated_at REAL NOT NULL,
+                        PRIMARY KEY(sink, seq)) WITHOUT ROWID;
+                    CREATE INDEX deliveries_pending ON deliveries(sink, seq) WHERE state = 'pending';
+                    CREATE INDEX deliveries_by_event ON deliveries(seq);
+                    CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                    PRAGMA user_version = 1;
+                    """)
+            }
+        }
+    }
+
+    /// Stores `events` in one transaction; returns once it is committed. An id already stored is kept as it
+    /// was (the same event is never stored twice nor re-created with another id).
+    public func record(_ events: [OutboundEvent]) throws {
+        guard !events.isEmpty else { return }
+        try database.writeTransaction {
+            for event in events { try insert(event) }
+        }
+    }
+
+    /// Runs `body` inside one write transaction, for callers that store many events in chunks.
+    public func inTransaction<T>(_ body: () throws -> T) throws -> T {
+        try database.writeTransaction(body)
+    }
+
+    /// Inserts one event; call inside `inTransaction` or `record`.
+    public func insert(_ event: OutboundEvent) throws {
+        let statement = try database.prepared(
+            "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        try statement.run([
+            .text(event.event.id), .text(event.event.type), .text(event.topic), event.key.map(SQLiteValue.text) ?? .null,
+            .text(event.event.jsonObject.serialized()), .double(clock.now().timeIntervalSince1970),
+        ])
+    }
+
+    // MARK: key-value state
+
+    /// The stored value for `key` in the `state` table.
+    public func value(for key: String) -> String? {
+        let found = try? database.prepared("SELECT value FROM state WHERE key = ?").rows([.text(key)], limit: 1) { $0.text(0) }
+        return found?.first
+    }
+
+    /// Stores `value` for `key`; nil removes it. Failures are ignored: the state is a cache.
+    public func setValue(_ value: String?, for key: String) {
+        if let value {
+            try? database.prepared("INSERT INTO state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .run([.text(key), .text(value)])
+        } else {
+            try? database.prepared("DELETE FROM state WHERE key = ?").run([.text(key)])
+        }
+    }
+}

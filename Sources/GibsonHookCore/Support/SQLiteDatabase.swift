@@ -1,0 +1,94 @@
+internal import CSQLite
+
+/// Failures of the SQLite library, with the library's own message.
+public enum SQLiteError: Error, Equatable, CustomStringConvertible {
+    /// The database file could not be opened (permissions, missing directory, not a database).
+    case open(path: String, message: String)
+    /// A statement failed; `code` is SQLite's primary result code.
+    case statement(code: Int32, message: String)
+    /// The database is newer than this build understands.
+    case unsupportedSchema(version: Int)
+
+    public var description: String {
+        switch self {
+        case .open(let path, let message):
+            return "cannot open the outbox database '\(path)': \(message); check the path and its permissions"
+        case .statement(let code, let message):
+            return "database error \(code): \(message)"
+        case .unsupportedSchema(let version):
+            return "the outbox database has schema version \(version), newer than this gibson-hook: upgrade gibson-hook"
+        }
+    }
+}
+
+/// One open SQLite connection. It owns the `sqlite3` handle and closes it in `deinit`.
+final class SQLiteDatabase {
+    let handle: OpaquePointer
+    private var statements: [String: SQLiteStatement] = [:]
+
+    /// Opens (creating when needed) the database at `path`; `:memory:` gives a private in-memory database.
+    init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
+        var pointer: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &pointer, flags, nil)
+        guard code == SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(pointer)
+            throw SQLiteError.open(path: path, message: message)
+        }
+        handle = pointer
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Turns a result code into a typed error; `SQLITE_OK`, `SQLITE_ROW` and `SQLITE_DONE` pass.
+    @discardableResult
+    func check(_ code: Int32) throws -> Int32 {
+        guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
+            throw SQLiteError.statement(code: code, message: String(cString: sqlite3_errmsg(handle)))
+        }
+        return code
+    }
+
+    /// Runs one or more statements that take no parameters and return no rows worth reading.
+    func execute(_ sql: String) throws {
+        try check(sqlite3_exec(handle, sql, nil, nil, nil))
+    }
+
+    /// A prepared statement for `sql`, cached per connection so hot paths prepare once.
+    func prepared(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] {
+            cached.reset()
+            return cached
+        }
+        let statement = try SQLiteStatement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Runs `body` in a transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so two processes
+    /// never both read then both write; rolls back when `body` throws.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The integer result of a single-value query.
+    func scalarInt(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int {
+        try prepared(sql).rows(bindings, limit: 1) { $0.int(0) }.first ?? 0
+    }
+}
