@@ -18,6 +18,12 @@ public struct GibsonHookCommand: ParsableCommand {
             InstallCommand.self,
             UninstallCommand.self,
             StatusCommand.self,
+            PreCommitCommand.self,
+            PostCommitCommand.self,
+            PrePushCommand.self,
+            PostMergeCommand.self,
+            PostCheckoutCommand.self,
+            PostRewriteCommand.self,
         ]
     )
 

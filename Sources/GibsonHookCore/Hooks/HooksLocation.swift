@@ -58,8 +58,8 @@ public struct HooksLocation: Sendable, Equatable {
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment.values
-        let out = Pipe()
-        let err = Pipe()
+        let out = Foundation.Pipe()
+        let err = Foundation.Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
