@@ -24,6 +24,10 @@ public struct GibsonHookCommand: ParsableCommand {
             PostMergeCommand.self,
             PostCheckoutCommand.self,
             PostRewriteCommand.self,
+            HealthCommand.self,
+            InfraReadyCommand.self,
+            ValidateCommand.self,
+            WorkflowCommand.self,
         ]
     )
 

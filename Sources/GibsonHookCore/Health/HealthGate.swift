@@ -62,7 +62,8 @@ public struct HealthGate {
     }
 
     /// What the user can do about `report`, most specific first, always ending with how to skip.
-    static func remedies(for report: HealthReport, configuration: Configuration) -> [String] {
+    /// What the user can do about a failing report (public so the hook and `health` print the same hints).
+    public static func remedies(for report: HealthReport, configuration: Configuration) -> [String] {
         var remedies: [String] = []
         switch report.failure {
         case .missingExecutable:

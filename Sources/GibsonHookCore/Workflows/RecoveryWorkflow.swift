@@ -8,6 +8,8 @@ public struct RecoveryRunResult: Sendable, Equatable {
     public var steps: [WorkflowStep]
     /// The last report: after local recovery, or the failing one when the remote engine took over.
     public var finalReport: HealthReport
+    /// The deterministic workflow id of this incident (empty when skipped).
+    public var workflowId: String = ""
 }
 
 /// gibson-recovery-workflow, remote first: start it on the remote engine with a deterministic id; when the
@@ -46,14 +48,16 @@ public struct RecoveryWorkflow {
             emitter.gibson("recovery", status: "starting", step: "remote-start", metadata: ["workflowId": .string(request.workflowId)])
             return RecoveryRunResult(
                 path: .remote(workflowId: request.workflowId), steps: [WorkflowStep(name: "remote-start", ok: true, detail: detail)],
-                finalReport: report)
+                finalReport: report, workflowId: request.workflowId)
         case .local(let reason):
             let local = LocalRecovery(
                 configuration: configuration, environment: options.environment, statePaths: options.statePaths, clock: clock,
                 runner: runner, emitter: emitter)
             let waitEnd = min(deadline, clock.now().addingTimeInterval(max(configuration.gibson.recovery.wait.seconds, 0)))
             let outcome = local.run(from: report, deadline: waitEnd)
-            return RecoveryRunResult(path: .local(reason: reason), steps: outcome.steps, finalReport: outcome.finalReport)
+            return RecoveryRunResult(
+                path: .local(reason: reason), steps: outcome.steps, finalReport: outcome.finalReport,
+                workflowId: request.workflowId)
         }
     }
 }
