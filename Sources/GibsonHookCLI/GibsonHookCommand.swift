@@ -28,6 +28,9 @@ public struct GibsonHookCommand: ParsableCommand {
             InfraReadyCommand.self,
             ValidateCommand.self,
             WorkflowCommand.self,
+            EmitCommand.self,
+            FlushCommand.self,
+            OutboxCommand.self,
         ]
     )
 

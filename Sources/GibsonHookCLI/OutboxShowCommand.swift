@@ -1,0 +1,33 @@
+import ArgumentParser
+import GibsonHookCore
+
+/// `gibson-hook outbox show <id>`: one event as stored, with its delivery rows.
+struct OutboxShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one event and its deliveries.")
+
+    @Argument(help: "The event id.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let env = CommandEnvironment.current()
+        do {
+            let store = try env.openOutbox(try env.loadConfiguration())
+            let (outbound, deliveries) = try store.show(id: id)
+            if json {
+                env.printJSON([
+                    "event": outbound.event.jsonObject, "topic": .string(outbound.topic),
+                    "key": outbound.key.map { .string($0) } ?? .null, "deliveries": .array(deliveries.map(\.jsonValue)),
+                ])
+                return
+            }
+            env.stdout.write("topic: \(outbound.topic)\nkey: \(outbound.key ?? "-")\n")
+            for row in deliveries {
+                let error = row.lastError.map { " (\($0))" } ?? ""
+                env.stdout.write("sink \(row.sink ?? "-"): \(row.state), \(row.attempts) attempt(s)\(error)\n")
+            }
+            env.stdout.write(outbound.event.jsonObject.prettySerialized() + "\n")
+        } catch {
+            throw env.fail(error)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// One input line that could not become an event.
+public struct RejectedLine: Sendable, Equatable {
+    /// 1-based line number in the input.
+    public var line: Int
+    public var error: EventInputError
+
+    public init(line: Int, error: EventInputError) {
+        self.line = line
+        self.error = error
+    }
+}
+
+/// What to do with a bad NDJSON line.
+public enum BadLinePolicy: String, Sendable, CaseIterable {
+    /// Report it and store the other lines.
+    case skip
+    /// Report it and store nothing from the input.
+    case reject
+}
+
+/// The result of storing NDJSON input.
+public struct IngestResult: Sendable, Equatable {
+    /// Ids of the stored events, in input order.
+    public var storedIDs: [String] = []
+    /// Lines that were not stored.
+    public var rejected: [RejectedLine] = []
+    /// True when reject mode discarded the whole input.
+    public var discarded = false
+
+    /// A result with `storedIDs` and nothing rejected.
+    public init(storedIDs: [String] = []) { self.storedIDs = storedIDs }
+}
+
+/// Stores NDJSON events (one per line, blank lines ignored) in the outbox, streaming: in skip mode each chunk
+/// of `chunkSize` events is one transaction, committed before its ids are reported; in reject mode the
+/// whole input is one transaction, rolled back at the first bad line after reading every line (so every
+/// bad line is reported).
+public struct EventIngest {
+    private let store: OutboxStore
+    private let parser: EventInputParser
+    private let policy: BadLinePolicy
+    private let chunkSize: Int
+
+    /// An ingest into `store`.
+    public init(store: OutboxStore, parser: EventInputParser, policy: BadLinePolicy, chunkSize: Int = 2000) {
+        self.store = store
+        self.parser = parser
+        self.policy = policy
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    /// Reads everything `read` returns (it fills the buffer and returns the byte count, 0 at the end) and
+    /// stores the events; `committed` receives each chunk's ids once they are durable.
+    public func run(read: (UnsafeMutableRawBufferPointer) -> Int, committed: ([String]) -> Void) throws -> IngestResult {
+        var result = IngestResult()
+        var pending: [OutboundEvent] = []
+        var lineNumber = 0
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try store.record(pending)
+            let ids = pending.map(\.event.id)
+            committed(ids)
+            result.storedIDs += ids
+            pending.removeAll(keepingCapacity: true)
+        }
+        func handle(_ line: UnsafeBufferPointer<UInt8>) throws {
+            lineNumber += 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            do {
+                pending.append(try parser.parse(line: line))
+            } catch {
+                result.rejected.append(RejectedLine(line: lineNumber, error: error))
+            }
+            if policy == .skip && pending.count >= chunkSize { try flush() }
+        }
+        try LineSplitter.split(read: read, handle)
+        if policy == .reject && !result.rejected.isEmpty {
+            result.discarded = true
+            return result
+        }
+        try flush()
+        return result
+    }
+}
+
+/// Splits a byte stream into lines without copying each line.
+enum LineSplitter {
+    static func split(read: (UnsafeMutableRawBufferPointer) -> Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let count = buffer.withUnsafeMutableBytes { read(UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            let atEnd = count <= 0
+            filled += max(0, count)
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { all in
+                var start = 0
+                for index in 0..<filled where all[index] == 0x0A {
+                    try body(UnsafeBufferPointer(rebasing: all[start..<index]))
+                    start = index + 1
+                }
+                if atEnd && start < filled {
+                    try body(UnsafeBufferPointer(rebasing: all[start..<filled]))
+                    start = filled
+                }
+                consumed = start
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { all in
+                    if consumed < filled { all.baseAddress!.update(from: all.baseAddress! + consumed, count: filled - consumed) }
+                }
+                filled -= consumed
+            }
+            if atEnd { return }
+        }
+    }
+}

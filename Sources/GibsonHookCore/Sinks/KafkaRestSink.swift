@@ -1,0 +1,97 @@
+import Foundation
+
+/// Delivers events to a Kafka REST proxy: Confluent v2, Confluent v3 (streaming form) or Redpanda's HTTP
+/// proxy. The whole CloudEvent travels as the record value in the JSON event format; the record key is the
+/// event's partition key. Events are grouped into one request per topic, in order, at most `maxBatchSize`
+/// records each. A 200 answer is only transport success: each record's own report decides its outcome.
+public final class KafkaRestSink: EventSink {
+    public let name = "kafka"
+    public let endpoint: String
+    public let maxBatchSize: Int
+    let settings: KafkaRestSettings
+    let baseURL: String
+    let transport: HTTPTransport
+    let environment: ProcessEnvironment
+    let cache: KeyValueCache
+    let clock: WallClock
+
+    /// Creates the sink for `settings` (whose `url` must be set), sending through `transport`.
+    public init(
+        settings: KafkaRestSettings, transport: HTTPTransport, environment: ProcessEnvironment,
+        cache: KeyValueCache, clock: WallClock = SystemClock()
+    ) {
+        self.settings = settings
+        self.baseURL = SinkResponses.base(settings.url ?? "")
+        self.endpoint = SinkResponses.endpoint(of: baseURL)
+        self.maxBatchSize = max(1, settings.batchSize)
+        self.transport = transport
+        self.environment = environment
+        self.cache = cache
+        self.clock = clock
+    }
+
+    /// Every event can go to Kafka.
+    public func accepts(_ event: OutboundEvent) -> Bool { true }
+
+    /// One request per topic (and per `maxBatchSize` records), preserving order within each topic.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        let authorization: HTTPHeader?
+        do {
+            authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
+        } catch {
+            return batch.map { _ in .retry(reason: "kafka sink: \(error)", retryAfter: nil) }
+        }
+        var outcomes = [DeliveryOutcome](repeating: .retry(reason: "not attempted", retryAfter: nil), count: batch.count)
+        var topics: [String] = []
+        var indicesByTopic: [String: [Int]] = [:]
+        for (index, event) in batch.enumerated() {
+            if indicesByTopic[event.topic] == nil { topics.append(event.topic) }
+            indicesByTopic[event.topic, default: []].append(index)
+        }
+        for topic in topics {
+            let indices = indicesByTopic[topic]!
+            for start in stride(from: 0, to: indices.count, by: maxBatchSize) {
+                let chunk = Array(indices[start..<min(start + maxBatchSize, indices.count)])
+                let events = chunk.map { batch[$0] }
+                let results = produce(events, topic: topic, authorization: authorization, deadline: deadline)
+                for (index, outcome) in zip(chunk, results) { outcomes[index] = outcome }
+            }
+        }
+        return outcomes
+    }
+
+    private func produce(
+        _ events: [OutboundEvent], topic: String, authorization: HTTPHeader?, deadline: Date
+    ) -> [DeliveryOutcome] {
+        switch settings.api {
+        case .v2, .redpanda:
+            return produceV2(events, topic: topic, authorization: authorization, deadline: deadline)
+        case .v3:
+            return produceV3(events, topic: topic, authorization: authorization, deadline: deadline)
+        }
+    }
+
+    /// The outcome every record of a request gets from the HTTP status alone, or nil when the body must be
+    /// read record by record (2xx).
+    func requestLevelOutcome(_ response: HTTPResponse) -> DeliveryOutcome? {
+        let status = response.status
+        let reason = "kafka rest proxy answered \(SinkResponses.reason(response))"
+        switch status {
+        case 200..<300: return nil
+        case 300..<400: return SinkResponses.redirect(response)
+        case 408, 429, 502, 503, 504:
+            return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
+        case 500:
+            // 50002 is Kafka's non-retriable error; 50003 and anything unnamed may succeed later.
+            let code = (try? JSONValue.parse(response.body))?["error_code"]?.intValue
+            return code == 50002 ? .permanent(reason: reason) : .retry(reason: reason, retryAfter: nil)
+        case 500..<600: return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
+        default: return .permanent(reason: reason)
+        }
+    }
+
+    /// The same outcome for every event of a request.
+    func all(_ events: [OutboundEvent], _ outcome: DeliveryOutcome) -> [DeliveryOutcome] {
+        events.map { _ in outcome }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Confluent REST v3: `POST {url}/v3/clusters/{cluster}/topics/{topic}/records` with N concatenated
+/// ProduceRequest objects in one non-chunked body, answered by N delivery reports.
+extension KafkaRestSink {
+    /// Content type of the CloudEvent carried in the record value (CloudEvents Kafka binding §3.3.1).
+    static let cloudEventsContentType = "application/cloudevents+json; charset=UTF-8"
+
+    /// Cache key of the discovered cluster id for this proxy.
+    var clusterCacheKey: String { "kafka-rest.v3.cluster-id \(baseURL)" }
+
+    /// One ProduceRequest: key as STRING, value as JSON (the structured CloudEvent), CloudEvents attributes
+    /// as `ce_*` headers with base64 values. `type` is always present, and there is no `records` wrapper.
+    static func v3Record(_ event: OutboundEvent) -> String {
+        var out = "{"
+        if let key = event.key {
+            out += "\"key\":{\"type\":\"STRING\",\"data\":"
+            JSONValue.writeString(key, into: &out)
+            out += "},"
+        }
+        out += "\"value\":{\"type\":\"JSON\",\"data\":" + event.event.jsonObject.serialized() + "},"
+        var headers: [(String, String)] = [
+            ("ce_id", event.event.id), ("ce_specversion", CloudEvent.specVersion), ("ce_type", event.event.type),
+            ("ce_source", event.event.source),
+        ]
+        if let time = event.event.time { headers.append(("ce_time", time)) }
+        if let subject = event.event.subject { headers.append(("ce_subject", subject)) }
+        headers.append(("content-type", cloudEventsContentType))
+        out += "\"headers\":["
+        for (index, header) in headers.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"name\":"
+            JSONValue.writeString(header.0, into: &out)
+            out += ",\"value\":"
+            JSONValue.writeString(Data(header.1.utf8).base64EncodedString(), into: &out)
+            out += "}"
+        }
+        out += "]}"
+        return out
+    }
+
+    /// The records of one request, one object per line.
+    static func v3Body(_ events: [OutboundEvent]) -> Data {
+        Data(events.map(v3Record).joined(separator: "\n").utf8)
+    }
+
+    func produceV3(
+        _ events: [OutboundEvent], topic: String, authorization: HTTPHeader?, deadline: Date
+    ) -> [DeliveryOutcome] {
+        var rediscovered = false
+        while true {
+            let cluster: (id: String, discovered: Bool)
+            switch clusterId(authorization: authorization, deadline: deadline) {
+            case .success(let found): cluster = found
+            case .failure(let failure): return all(events, failure.outcome)
+            }
+            var headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Accept", "application/json")]
+            if let authorization { headers.append(authorization) }
+            let url = "\(baseURL)/v3/clusters/\(SinkResponses.pathSegment(cluster.id))/topics/"
+                + "\(SinkResponses.pathSegment(topic))/records"
+            let request = HTTPRequest(method: .post, url: url, headers: headers, body: Self.v3Body(events))
+            let response: HTTPResponse
+            do {
+                response = try transport.send(request, deadline: deadline)
+            } catch {
+                return all(events, SinkResponses.transportFailure(error))
+            }
+            // A discovered id can go stale (the proxy now fronts another cluster): forget it and ask again once.
+            if response.status == 404, cluster.discovered, !rediscovered {
+                cache.setValue(nil, for: clusterCacheKey)
+                rediscovered = true
+                continue
+            }
+            if let outcome = requestLevelOutcome(response) { return all(events, outcome) }
+            return Self.v3Outcomes(response, count: events.count)
+        }
+    }
+
+    /// A failed cluster discovery, carrying the outcome every event of the request gets.
+    struct DiscoveryFailure: Error {
+        let outcome: DeliveryOutcome
+    }
+
+    /// The configured cluster id, else the cached one, else the first cluster `GET /v3/clusters` lists.
+    func clusterId(authorization: HTTPHeader?, deadline: Date) -> Result<(id: String, discovered: Bool), DiscoveryFailure> {
+        if let configured = settings.clusterId, !configured.isEmpty { return .success((configured, false)) }
+        if let cached = cache.value(for: clusterCacheKey), !cached.isEmpty { return .success((cached, true)) }
+        var headers = [HTTPHeader("Accept", "application/json")]
+        if let authorization { headers.append(authorization) }
+        let request = HTTPRequest(method: .get, url: "\(baseURL)/v3/clusters", headers: headers)
+        let response: HTTPResponse
+        do {
+            response = try transport.send(request, deadline: deadline)
+        } catch {
+            return .failure(DiscoveryFailure(outcome: SinkResponses.transportFailure(error)))
+        }
+        if let outcome = requestLevelOutcome(response) {
+            return .failure(DiscoveryFailure(outcome: Self.prefixed(outcome, "discovering the v3 cluster id: ")))
+        }
+        let clusters = (try? JSONValue.parse(response.body))?["data"]?.arrayValue ?? []
+        guard let id = clusters.first?["cluster_id"]?.stringValue, !id.isEmpty else {
+            let reason = "kafka rest proxy listed no cluster at '\(baseURL)/v3/clusters': set the cluster id in the config"
+            return .failure(DiscoveryFailure(outcome: .retry(reason: reason, retryAfter: nil)))
+        }
+        cache.setValue(id, for: clusterCacheKey)
+        return .success((id, true))
+    }
+
+    /// Delivery reports in request order: 200 delivered; 429, 408 and 50003 retried; anything else permanent.
+    /// Records without a report (a truncated stream) are retried.
+    static func v3Outcomes(_ response: HTTPResponse, count: Int) -> [DeliveryOutcome] {
+        let reports = ConcatenatedJSONReader.values(in: response.body).values
+        return (0..<count).map { index in
+            guard index < reports.count else {
+                return .retry(
+                    reason: "kafka rest proxy sent \(reports.count) delivery reports for \(count) records: outcome unknown",
+                    retryAfter: nil)
+            }
+            let report = reports[index]
+            guard let code = report["error_code"]?.intValue else {
+                return .retry(reason: "kafka delivery report without error_code: outcome unknown", retryAfter: nil)
+            }
+            if code == 200 { return .delivered }
+            let text = report["message"]?.stringValue ?? "no reason given"
+            let reason = "kafka error \(code): \(SinkResponses.truncate(text))"
+            return [429, 408, 50003].contains(code) ? .retry(reason: reason, retryAfter: nil) : .permanent(reason: reason)
+        }
+    }
+
+    /// `outcome` with `prefix` before its reason.
+    static func prefixed(_ outcome: DeliveryOutcome, _ prefix: String) -> DeliveryOutcome {
+        switch outcome {
+        case .delivered: return .delivered
+        case .retry(let reason, let after): return .retry(reason: prefix + reason, retryAfter: after)
+        case .permanent(let reason): return .permanent(reason: prefix + reason)
+        case .gone(let reason): return .gone(reason: prefix + reason)
+        }
+    }
+}

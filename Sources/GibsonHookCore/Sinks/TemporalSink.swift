@@ -1,0 +1,101 @@
+import Foundation
+
+/// Starts workflows through Temporal's HTTP API from events of type `WorkflowRequest.eventType`: start, or
+/// signal-with-start when the request names a signal. The `requestId` is derived from the event id, so a
+/// retry is recognised by the server; 409 (already started or already finished) counts as delivered.
+public final class TemporalSink: EventSink {
+    public let name = "temporal"
+    public let endpoint: String
+    public let maxBatchSize = 20
+    private let settings: TemporalSettings
+    private let workflows: [String: WorkflowSettings]
+    private let baseURL: String
+    private let identity: String
+    private let transport: HTTPTransport
+    private let environment: ProcessEnvironment
+    private let cache: KeyValueCache
+
+    /// Creates the sink for `settings` (whose `url` must be set). `workflows` supplies task queues and
+    /// execution timeouts per workflow type; `identity` is sent as the caller identity.
+    public init(
+        settings: TemporalSettings, workflows: Workflows = Workflows(), identity: String, transport: HTTPTransport,
+        environment: ProcessEnvironment, cache: KeyValueCache
+    ) {
+        self.settings = settings
+        var byType: [String: WorkflowSettings] = [:]
+        for workflow in [workflows.activation, workflows.recovery, workflows.scaling] {
+            byType[workflow.workflowType] = workflow
+        }
+        self.workflows = byType
+        self.baseURL = SinkResponses.base(settings.url ?? "")
+        self.endpoint = SinkResponses.endpoint(of: baseURL)
+        self.identity = identity
+        self.transport = transport
+        self.environment = environment
+        self.cache = cache
+    }
+
+    /// Cache key of the path prefix that works for this server (empty when it serves no `/api/v1`).
+    var prefixCacheKey: String { "temporal.path-prefix \(baseURL)" }
+
+    /// Only workflow requests.
+    public func accepts(_ event: OutboundEvent) -> Bool { event.event.type == WorkflowRequest.eventType }
+
+    /// One request per event.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        let authorization: HTTPHeader?
+        do {
+            authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
+        } catch {
+            return batch.map { _ in .retry(reason: "temporal sink: \(error)", retryAfter: nil) }
+        }
+        return batch.map { start($0.event, authorization: authorization, deadline: deadline) }
+    }
+
+    private func start(_ event: CloudEvent, authorization: HTTPHeader?, deadline: Date) -> DeliveryOutcome {
+        guard let request = WorkflowRequest(eventData: event.data ?? .null) else {
+            return .permanent(reason: "event '\(event.id)' is not a workflow request: data needs workflowType and workflowId")
+        }
+        if let problem = TemporalStartRequest.problem(with: request, namespace: settings.namespace) {
+            return .permanent(reason: problem + "; use an id without '/'")
+        }
+        let configured = workflows[request.workflowType]
+        let start = TemporalStartRequest(
+            request: request, eventId: event.id, namespace: settings.namespace,
+            taskQueue: request.taskQueue ?? configured?.taskQueue ?? settings.taskQueue,
+            executionTimeout: request.executionTimeout ?? configured?.executionTimeout, identity: identity)
+        var headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Accept", "application/json")]
+        if let authorization { headers.append(authorization) }
+        let body = Data(start.body.serialized().utf8)
+        let prefix = cache.value(for: prefixCacheKey) ?? settings.pathPrefix
+        do {
+            let url = baseURL + start.path(prefix: prefix)
+            let response = try transport.send(HTTPRequest(method: .post, url: url, headers: headers, body: body), deadline: deadline)
+            // Servers before api v1.35 served only /api/v1 and some later ones only the bare path (WIRE §2.1):
+            // on 404 try once without the prefix, and remember it when the server knew the route.
+            guard response.status == 404, !prefix.isEmpty else { return classify(response) }
+            let bare = HTTPRequest(method: .post, url: baseURL + start.path(prefix: ""), headers: headers, body: body)
+            let retried = try transport.send(bare, deadline: deadline)
+            if retried.status == 404 { return classify(response) }
+            cache.setValue("", for: prefixCacheKey)
+            return classify(retried)
+        } catch {
+            return SinkResponses.transportFailure(error)
+        }
+    }
+
+    /// Temporal's gRPC-derived statuses (WIRE §2.5); Temporal sends no Retry-After.
+    func classify(_ response: HTTPResponse) -> DeliveryOutcome {
+        let reason = "temporal answered \(SinkResponses.reason(response))"
+        switch response.status {
+        case 200..<300: return .delivered
+        // Already started, or already finished under REJECT_DUPLICATE: this incident has its run.
+        case 409: return .delivered
+        case 300..<400: return SinkResponses.redirect(response)
+        case 408, 429, 499, 500, 502, 503, 504: return .retry(reason: reason, retryAfter: nil)
+        case 501: return .permanent(reason: reason)
+        case 500..<600: return .retry(reason: reason, retryAfter: nil)
+        default: return .permanent(reason: reason)
+        }
+    }
+}

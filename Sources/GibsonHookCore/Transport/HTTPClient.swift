@@ -1,0 +1,136 @@
+internal import Clibcurl
+import Foundation
+
+/// The libcurl transport: one easy handle reused for every request so connections stay open across a
+/// batch. TLS verification is always on; redirects are never followed; `Expect: 100-continue` is
+/// suppressed; proxies come from the standard variables, which libcurl reads itself.
+///
+/// Not thread-safe: use one client per thread.
+public final class HTTPClient: HTTPTransport {
+    private let options: HTTPClientOptions
+    private let handle: CurlEasyHandle?
+
+    /// Creates a client; the handle is created now and reused until the client is released.
+    public init(options: HTTPClientOptions) {
+        self.options = options
+        self.handle = CurlEasyHandle()
+    }
+
+    /// Sends `request`, bounded by the client's timeouts and by `deadline`.
+    public func send(_ request: HTTPRequest, deadline: Date) throws(HTTPError) -> HTTPResponse {
+        let url = HTTPError.displayURL(request.url)
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0.005 else { throw .deadlineExceeded(url: url) }
+        guard let handle else { throw .invalidRequest(url: url, reason: "libcurl could not create a handle") }
+        // Reset clears every option of the previous request but keeps the connection cache.
+        curl_easy_reset(handle.raw)
+        handle.errorBuffer[0] = 0
+        let collector = CurlResponseCollector()
+        let headerLines = request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"]
+        let headerList = CurlHeaderList(headerLines)
+        var body = [UInt8](request.body)
+        // An empty POSTFIELDS pointer would make libcurl read the body from stdin: point at a dummy byte.
+        if body.isEmpty { body = [0] }
+        let result = withExtendedLifetime((collector, headerList)) { () -> Result<HTTPResponse, HTTPError> in
+            body.withUnsafeMutableBytes { bytes in
+                Result { () throws(HTTPError) -> HTTPResponse in
+                    try configure(handle, request, url: url, remaining: remaining, headers: headerList)
+                    if request.method == .post {
+                        let size = curl_off_t(request.body.count)
+                        try check(gh_curl_setopt_off_t(handle.raw, CURLOPT_POSTFIELDSIZE_LARGE, size), handle, url)
+                        try check(gh_curl_setopt_pointer(handle.raw, CURLOPT_POSTFIELDS, bytes.baseAddress), handle, url)
+                    }
+                    let context = Unmanaged.passUnretained(collector).toOpaque()
+                    try check(gh_curl_setopt_pointer(handle.raw, CURLOPT_WRITEDATA, context), handle, url)
+                    try check(gh_curl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, context), handle, url)
+                    try check(gh_curl_setopt_write_function(handle.raw, curlWriteBody), handle, url)
+                    try check(gh_curl_setopt_header_function(handle.raw, curlWriteHeader), handle, url)
+                    try perform(handle, url: url)
+                    var status = 0
+                    _ = gh_curl_getinfo_long(handle.raw, CURLINFO_RESPONSE_CODE, &status)
+                    return HTTPResponse(status: status, headers: collector.headers, body: collector.body)
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    private func configure(
+        _ handle: CurlEasyHandle, _ request: HTTPRequest, url: String, remaining: Double, headers: CurlHeaderList
+    ) throws(HTTPError) {
+        let raw = handle.raw
+        let totalMs = max(1, Int((min(options.requestTimeout, remaining) * 1000).rounded(.up)))
+        let connectMs = max(1, min(totalMs, Int((options.connectTimeout * 1000).rounded(.up))))
+        try check(gh_curl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, handle.errorBuffer), handle, url)
+        try check(gh_curl_setopt_string(raw, CURLOPT_URL, request.url), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_NOSIGNAL, 1), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_CONNECTTIMEOUT_MS, connectMs), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_TIMEOUT_MS, totalMs), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_FOLLOWLOCATION, 0), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_SSL_VERIFYPEER, 1), handle, url)
+        try check(gh_curl_setopt_long(raw, CURLOPT_SSL_VERIFYHOST, 2), handle, url)
+        try check(gh_curl_setopt_string(raw, CURLOPT_USERAGENT, "gibson-hook/\(GibsonHookVersion.current)"), handle, url)
+        if let caFile = options.tls.caFile {
+            try check(gh_curl_setopt_string(raw, CURLOPT_CAINFO, caFile), handle, url)
+        }
+        if let certFile = options.tls.certFile {
+            try check(gh_curl_setopt_string(raw, CURLOPT_SSLCERT, certFile), handle, url)
+        }
+        if let keyFile = options.tls.keyFile {
+            try check(gh_curl_setopt_string(raw, CURLOPT_SSLKEY, keyFile), handle, url)
+        }
+        switch request.method {
+        case .get: try check(gh_curl_setopt_long(raw, CURLOPT_HTTPGET, 1), handle, url)
+        case .post: try check(gh_curl_setopt_long(raw, CURLOPT_POST, 1), handle, url)
+        }
+        try check(gh_curl_setopt_slist(raw, CURLOPT_HTTPHEADER, headers.raw), handle, url)
+    }
+
+    /// Runs the transfer and classifies a failure by whether the request can have reached the server.
+    private func perform(_ handle: CurlEasyHandle, url: String) throws(HTTPError) {
+        let code = curl_easy_perform(handle.raw)
+        guard code != CURLE_OK else { return }
+        let reason = handle.reason(for: code)
+        switch code {
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE,
+            CURLE_SSL_ENGINE_NOTFOUND, CURLE_BAD_FUNCTION_ARGUMENT:
+            throw .invalidRequest(url: url, reason: reason)
+        default: break
+        }
+        // Before the request is on the wire (no pre-transfer time yet), nothing can have reached the server.
+        var pretransfer = 0.0
+        _ = gh_curl_getinfo_double(handle.raw, CURLINFO_PRETRANSFER_TIME, &pretransfer)
+        if pretransfer == 0 { throw .couldNotConnect(url: url, reason: reason) }
+        if code == CURLE_OPERATION_TIMEDOUT { throw .timedOut(url: url, reason: reason) }
+        throw .transferFailed(url: url, reason: reason)
+    }
+
+    /// The one check for libcurl option calls: a failure becomes a typed error with libcurl's reason.
+    private func check(_ code: CURLcode, _ handle: CurlEasyHandle, _ url: String) throws(HTTPError) {
+        guard code != CURLE_OK else { return }
+        throw .invalidRequest(url: url, reason: handle.reason(for: code))
+    }
+}
+
+// libcurl's C callbacks: they cannot capture context, so the collector travels as the user-data pointer.
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let data, let context else { return 0 }
+    let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    data.withMemoryRebound(to: UInt8.self, capacity: length) { collector.body.append($0, count: length) }
+    return length
+}
+
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    guard let data, let context else { return 0 }
+    let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        collector.takeHeaderLine(UnsafeBufferPointer(start: $0, count: length))
+    }
+    return length
+}
