@@ -92,7 +92,9 @@ public struct HookRunner {
             includeStaged: false, includeChangedFiles: options.hook == .postCommit, maxFiles: CommitEventBounds().maxFiles)
         let context = try collaborators.readContext(options.workingDirectory, options.environment, contextOptions)
         let factory = EventFactory(
-            configuration: options.configuration, remoteURL: context.remote?.url, hostName: EventStamp.hostName,
+            configuration: options.configuration, remoteURL: context.remote?.url,
+            // Without a remote the common dir names the repository, so its events still share one key.
+            repository: context.remote?.url ?? context.location.commonDir, hostName: EventStamp.hostName,
             clock: collaborators.clock)
         var metadata: [String: JSONValue] = ["hook": .string(options.hook.rawValue), "gibsonHookVersion": .string(GibsonHookVersion.current)]
         if let ci = CIMetadata.detect(options.environment) { metadata["ci"] = ci.json }

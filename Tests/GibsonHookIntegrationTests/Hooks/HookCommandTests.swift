@@ -17,6 +17,13 @@ import Testing
         #expect(data?["author"]?["email"]?.stringValue == "ada@example.com")
         #expect(data?["changedFiles"]?.arrayValue?.first?["path"]?.stringValue == "docs/a b.txt")
         #expect(data?["metadata"]?["hook"]?.stringValue == "post-commit")
+
+        // No sink is configured: the event waits in the outbox, keyed by the repository.
+        let listed = try JSONValue.parse(try sandbox.repo.gibsonHook(["outbox", "list", "--json"]).stdoutData)
+        #expect(listed.arrayValue?.count == 1)
+        #expect(listed.arrayValue?.first?["type"]?.stringValue == "ai.gibson.hook.git.commit")
+        #expect(listed.arrayValue?.first?["state"]?.stringValue == "pending")
+        #expect(listed.arrayValue?.first?["key"]?.stringValue == sandbox.repo.root.path + "/.git")
     }
 
     @Test func brokenGibsonBlocksTheCommitWithADiagnosis() throws {
