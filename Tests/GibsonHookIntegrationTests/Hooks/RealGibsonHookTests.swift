@@ -1,0 +1,70 @@
+import Foundation
+import GibsonHookCore
+import Testing
+
+/// The pre-commit gate against the real gibson-cli 0.8.12 (from PATH: scripts/test.sh puts the repository's
+/// .venv first), and post-commit with an event sink that is down.
+@Suite struct RealGibsonHookTests {
+    /// The real gibson: on PATH, else in the repository's .venv.
+    static var realGibson: URL? {
+        if let onPath = BinaryRunner.which("gibson") { return onPath }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let venv = root.appendingPathComponent(".venv/bin/gibson")
+        return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
+    }
+
+    @Test func realGibsonFromPathPassesTheGateAndTheCacheServesTheNextCommit() throws {
+        let gibson = try #require(Self.realGibson, "gibson-cli 0.8.12 is not installed: run scripts/test.sh")
+        let sandbox = try HookSandbox(gibsonScript: nil, hooks: "pre-commit,post-commit")
+        sandbox.repo.environment["PATH"] = gibson.deletingLastPathComponent().path + ":" + (sandbox.repo.environment["PATH"] ?? "/usr/bin:/bin")
+        try sandbox.repo.write("a.txt")
+        let first = try sandbox.repo.commit("with the real gibson")
+        try sandbox.repo.write("b.txt")
+        try sandbox.repo.commit("second")
+        #expect(try sandbox.events("git.commit").first?.data?["sha"]?.stringValue == first)
+        let cache = try String(contentsOfFile: sandbox.repo.home.path + "/.local/state/gibson-hook/health-cache.json", encoding: .utf8)
+        #expect(cache.contains(gibson.path) || cache.contains(gibson.resolvingSymlinksInPath().path))
+    }
+
+    /// Needs the configuration loader (GIBSON_HOOK_CLOUDEVENTS_URL); on a branch without it the sink
+    /// cannot be configured and this test does not apply.
+    static let configurationLoaderWired: Bool = {
+        // Ask a hook whether it sees a sink configured through the environment.
+        guard let sandbox = try? TemporaryGitRepository() else { return false }
+        let line = "refs/heads/main \(String(repeating: "a", count: 40)) refs/heads/main \(String(repeating: "0", count: 40))\n"
+        let result = try? sandbox.gibsonHook(
+            ["pre-push", "origin", "x", "--json"], extraEnvironment: ["GIBSON_HOOK_CLOUDEVENTS_URL": "http://127.0.0.1:9/e"],
+            stdin: Data(line.utf8))
+        guard let data = result?.stdoutData, let json = try? JSONValue.parse(data) else { return false }
+        return json["delivery"]?["state"]?.stringValue != "no-sink-configured"
+    }()
+
+    @Test(.enabled(if: configurationLoaderWired))
+    func commitSucceedsWhileTheSinkIsDownAndTheEventStaysPending() throws {
+        let sandbox = try HookSandbox(hooks: "pre-commit,post-commit")
+        sandbox.repo.environment["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:\(try closedPort())/events"
+        try sandbox.repo.write("a.txt")
+        try sandbox.repo.commit("sink down")
+        let flush = try sandbox.repo.gibsonHook(["flush", "--deadline", "1s"])
+        #expect(flush.status == HookExitCode.pending.rawValue)
+        let listed = try JSONValue.parse(try sandbox.repo.gibsonHook(["outbox", "list", "--json"]).stdoutData)
+        let commit = listed.arrayValue?.first { $0["type"]?.stringValue == "ai.gibson.hook.git.commit" }
+        #expect(commit?["state"]?.stringValue == "pending")
+    }
+
+    /// A loopback port nothing listens on: bound, read, closed.
+    func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw TestFailure("cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
