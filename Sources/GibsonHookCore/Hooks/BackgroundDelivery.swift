@@ -15,6 +15,7 @@ public struct DetachedFlushLauncher: BackgroundDeliveryLauncher {
     /// Creates a launcher running `executable flush`.
     public init(executable: String) { self.executable = executable }
 
+    /// Spawns the detached flush; see `BackgroundDeliveryLauncher.launch`.
     public func launch(environment: ProcessEnvironment, statePaths: StatePaths) throws -> Int32 {
         try FileManager.default.createDirectory(
             atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -7,6 +7,7 @@ public struct HookEventBuilder {
     /// At most this many pushed refs or rewritten pairs are listed; the rest are counted.
     public static let maxListed = 1000
 
+    /// Builds the envelopes (ids, source, time, routing).
     public var factory: EventFactory
     /// CI metadata and anything else every event carries under `metadata`.
     public var metadata: [String: JSONValue]

@@ -41,9 +41,13 @@ public enum HookInput: Sendable, Equatable {
 
 /// One ref a push updates: `<local ref> <local sha> <remote ref> <remote sha>`.
 public struct PushUpdate: Sendable, Equatable {
+    /// The local ref pushed (`refs/heads/main`), or `(delete)`.
     public var localRef: String
+    /// Its object id; the zero id when the remote ref is deleted.
     public var localSha: String
+    /// The ref updated on the remote.
     public var remoteRef: String
+    /// The remote's current object id; the zero id when the ref is new there.
     public var remoteSha: String
 
     /// `create` (remote had nothing), `delete` (local is the zero id) or `update`.
@@ -53,6 +57,7 @@ public struct PushUpdate: Sendable, Equatable {
         return "update"
     }
 
+    /// Creates an update.
     public init(localRef: String, localSha: String, remoteRef: String, remoteSha: String) {
         self.localRef = localRef
         self.localSha = localSha
@@ -69,9 +74,12 @@ public struct PushUpdate: Sendable, Equatable {
 
 /// One rewritten commit: `<old sha> <new sha> [<extra>]`.
 public struct RewritePair: Sendable, Equatable {
+    /// The commit before the rewrite.
     public var old: String
+    /// The commit that replaced it.
     public var new: String
 
+    /// Creates a pair.
     public init(old: String, new: String) {
         self.old = old
         self.new = new

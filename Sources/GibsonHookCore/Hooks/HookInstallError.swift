@@ -11,6 +11,7 @@ public enum HookInstallError: Error, Equatable, CustomStringConvertible {
     /// A file system operation failed.
     case fileSystem(path: String, reason: String)
 
+    /// The message shown to the user.
     public var description: String {
         switch self {
         case .unknownHooks(let names):

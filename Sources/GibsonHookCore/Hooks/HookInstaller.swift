@@ -31,7 +31,9 @@ public struct HookInstallResult: Sendable, Equatable {
         case unchanged
     }
 
+    /// The hook this result is about.
     public var hook: HookName
+    /// What install did to it.
     public var action: Action
     /// Where the hook that was there before now lives (it still runs, chained), when there was one.
     public var chained: String?

@@ -2,14 +2,19 @@ import Foundation
 
 /// One invocation of a hook command, as the shim passes it on.
 public struct HookRunOptions: Sendable {
+    /// Which hook runs.
     public var hook: HookName
     /// git's arguments to the hook.
     public var arguments: [String]
     /// git's stdin to the hook (pre-push refs, post-rewrite pairs; empty otherwise).
     public var stdin: String
+    /// The effective configuration.
     public var configuration: Configuration
+    /// The hook's environment (git's local variables included; children get them removed).
     public var environment: ProcessEnvironment
+    /// Where git ran the hook (the work tree's top).
     public var workingDirectory: String
+    /// The state directory (outbox, health cache, background log).
     public var statePaths: StatePaths
     /// Bypass the health cache in the gate.
     public var noCache: Bool
@@ -51,6 +56,7 @@ public enum BackgroundDeliveryOutcome: Sendable, Equatable {
 
 /// The result of one post-commit action.
 public struct PostCommitActionResult: Sendable, Equatable {
+    /// The action's argv.
     public var argv: [String]
     /// Exit status, nil when it did not exit normally (signal, timeout, could not start).
     public var status: Int32?
@@ -68,7 +74,9 @@ public struct HookRunResult: Sendable, Equatable {
     public var recorded: [OutboundEvent] = []
     /// Why the event could not be stored (reported as a warning: a hook that cannot block never fails).
     public var recordFailure: String?
+    /// What happened to background delivery.
     public var delivery = BackgroundDeliveryOutcome.notNeeded
+    /// The post-commit actions' results.
     public var actions: [PostCommitActionResult] = []
 
     /// The hook's exit status: only a failed gate blocks git.

@@ -11,8 +11,11 @@ public struct HookRunner {
         public var openOutbox: () throws -> (EventRecorder & KeyValueCache)
         /// Runs the health gate.
         public var gate: (HealthGateOptions, EventRecorder?) -> HealthGateResult
+        /// Starts the detached flush.
         public var launcher: BackgroundDeliveryLauncher
+        /// Runs post-commit actions.
         public var runner: ProcessRunner
+        /// Time for events and breaker decisions.
         public var clock: WallClock
 
         /// Creates the collaborators.

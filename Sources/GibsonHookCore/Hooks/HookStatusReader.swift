@@ -10,7 +10,9 @@ public struct HookStatus: Sendable, Equatable {
         case foreign
     }
 
+    /// The hook this status is about.
     public var hook: HookName
+    /// What is in its place.
     public var state: State
     /// The hook file's path.
     public var path: String

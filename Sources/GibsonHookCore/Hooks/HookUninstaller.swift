@@ -12,7 +12,9 @@ public struct HookUninstallResult: Sendable, Equatable {
         case absent
     }
 
+    /// The hook this result is about.
     public var hook: HookName
+    /// What uninstall did to it.
     public var action: Action
     /// The hook file's path.
     public var path: String

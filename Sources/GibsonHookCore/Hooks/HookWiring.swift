@@ -3,25 +3,33 @@
 public struct HookWiring {
     /// What install did, and where.
     public struct InstallReport: Sendable, Equatable {
+        /// Where the hooks directory is.
         public var location: HooksLocation
+        /// The binary the shims call first.
         public var binary: String
+        /// One result per requested hook.
         public var results: [HookInstallResult]
     }
 
     /// What uninstall did, and where.
     public struct UninstallReport: Sendable, Equatable {
+        /// Where the hooks directory is.
         public var location: HooksLocation
+        /// One result per requested hook.
         public var results: [HookUninstallResult]
     }
 
     /// Which hooks are wired, and where.
     public struct StatusReport: Sendable, Equatable {
+        /// Where the hooks directory is.
         public var location: HooksLocation
+        /// Every hook gibson-hook knows, in order.
         public var hooks: [HookStatus]
     }
 
     /// The repository's working directory and the process environment (git honours `GIT_DIR` and friends).
     public var workingDirectory: String
+    /// The environment git is run with.
     public var environment: ProcessEnvironment
 
     /// Creates the use-cases for the repository containing `workingDirectory`.
