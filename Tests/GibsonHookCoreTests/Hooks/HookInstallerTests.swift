@@ -104,3 +104,30 @@ import Testing
         #expect(ExecutablePath.resolve(argv0: "env", workingDirectory: "/", environment: environment) == "/usr/bin/env")
     }
 }
+
+@Suite struct HookWiringProblemTests {
+    func status(_ hook: HookName, _ state: HookStatus.State, binaryExists: Bool = true, current: Bool = true) -> HookStatus {
+        HookStatus(hook: hook, state: state, path: "/r/.git/hooks/\(hook.rawValue)", binary: "/b/gibson-hook",
+                   binaryExists: binaryExists, current: current, chained: nil)
+    }
+
+    @Test func unwiredDefaultHooksAreErrorsAndOptionalOnesAreFine() {
+        #expect(HookWiring.problems(of: status(.preCommit, .absent)).map(\.isError) == [true])
+        #expect(HookWiring.problems(of: status(.prePush, .absent)).isEmpty)
+        #expect(HookWiring.problems(of: status(.postCommit, .foreign)).first?.message.contains("another tool's hook") == true)
+    }
+
+    @Test func missingBinaryFailsOnlyTheGateAndStaleShimsWarn() {
+        #expect(HookWiring.problems(of: status(.preCommit, .shim, binaryExists: false)).map(\.isError) == [true])
+        #expect(HookWiring.problems(of: status(.postMerge, .shim, binaryExists: false)).map(\.isError) == [false])
+        #expect(HookWiring.problems(of: status(.postCommit, .shim, current: false)).map(\.message) == ["post-commit shim is stale: run 'gibson-hook install' to rewrite it"])
+        #expect(HookWiring.problems(of: status(.preCommit, .shim)).isEmpty)
+    }
+
+    @Test func outsideARepositoryIsOneWarning() throws {
+        let directory = try TemporaryDirectory()
+        let problems = HookWiring(workingDirectory: directory.path, environment: ProcessEnvironment(["PATH": "/usr/bin:/bin", "GIT_CEILING_DIRECTORIES": directory.path])).problems()
+        #expect(problems.count == 1)
+        #expect(problems.first?.isError == false)
+    }
+}
