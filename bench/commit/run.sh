@@ -76,18 +76,20 @@ down_env="$gh_env GIBSON_HOOK_CLOUDEVENTS_URL=http://127.0.0.1:$closed_port/even
 (cd "$work/gibson-hook" && env $gh_env git commit -q --allow-empty -m warm)
 (cd "$work/sink-down" && env $down_env git commit -q --allow-empty -m warm)
 
-commit() { echo "cd $work/$1 && echo \$RANDOM >>file && git add file && ${2:+env $2 }git commit -q -m bench"; }
+commit() { echo "cd $work/$1 && ${2:+env $2 }git commit -q -m bench"; }
+stage() { echo "cd $work/$1 && echo \$RANDOM >>file && git add file"; }
 cd "$work"
+# Each run stages a one-line change (--prepare, not timed) and times `git commit` alone.
 hyperfine --shell=bash --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" --export-markdown "$out/hyperfine.md" \
-    -n "git commit, no hooks" "$(commit none)" \
-    -n "gibson-hook pre-commit + post-commit" "$(commit gibson-hook "$gh_env")" \
-    -n "gibson-hook, event sink down" "$(commit sink-down "$down_env")" \
-    -n "prek, one no-op hook" "$(commit prek "PATH=$venv/bin:$PATH")" \
-    -n "lefthook, one no-op hook" "$(commit lefthook "PATH=$venv/bin:$PATH")" \
-    -n "pre-commit, one no-op hook" "$(commit pre-commit "PATH=$venv/bin:$PATH")"
+    --prepare "$(stage none)" -n "git commit, no hooks" "$(commit none)" \
+    --prepare "$(stage gibson-hook)" -n "gibson-hook pre-commit + post-commit" "$(commit gibson-hook "$gh_env")" \
+    --prepare "$(stage sink-down)" -n "gibson-hook, event sink down" "$(commit sink-down "$down_env")" \
+    --prepare "$(stage prek)" -n "prek, one no-op hook" "$(commit prek "PATH=$venv/bin:$PATH")" \
+    --prepare "$(stage lefthook)" -n "lefthook, one no-op hook" "$(commit lefthook "PATH=$venv/bin:$PATH")" \
+    --prepare "$(stage pre-commit)" -n "pre-commit, one no-op hook" "$(commit pre-commit "PATH=$venv/bin:$PATH")"
 hyperfine --shell=bash --runs "$slow_runs" -i --export-json "$out/hyperfine-design.json" --export-markdown "$out/hyperfine-design.md" \
-    -n "design doc hook: timeout 10s gibson --help (always fails on 0.8.12)" "$(commit design-help)" \
-    -n "design doc hook: timeout 10s gibson --version" "$(commit design-version)"
+    --prepare "$(stage design-help)" -n "design doc hook: timeout 10s gibson --help (always fails on 0.8.12)" "$(commit design-help)" \
+    --prepare "$(stage design-version)" -n "design doc hook: timeout 10s gibson --version" "$(commit design-version)"
 
 # Peak memory (maximum resident set size) of each hook command as git runs it.
 {

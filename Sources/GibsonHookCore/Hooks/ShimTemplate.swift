@@ -22,7 +22,8 @@ hook_name='@HOOK_NAME@'
 installed_bin=@GIBSON_HOOK_BIN@
 fail_closed=@FAIL_CLOSED@
 
-chained="$(dirname "$0")/$hook_name.pre-gibson-hook"
+# Parameter expansion, not dirname: one process less on every commit. git runs hooks by a path with a slash.
+chained="${0%/*}/$hook_name.pre-gibson-hook"
 stdin_file=
 if [ "$hook_name" = pre-push ] || [ "$hook_name" = post-rewrite ]; then
     # Both the chained hook and gibson-hook read git's stdin, so keep a copy for each.
@@ -60,6 +61,8 @@ if [ -z "$bin" ]; then
     exit "$status"
 fi
 
+# Nothing left to do afterwards: let gibson-hook replace this shell.
+[ -z "$stdin_file" ] && [ "$status" -eq 0 ] && exec "$bin" "$hook_name" "$@"
 if [ -n "$stdin_file" ]; then "$bin" "$hook_name" "$@" <"$stdin_file"; else "$bin" "$hook_name" "$@"; fi
 own=$?
 [ "$status" -ne 0 ] && exit "$status"
