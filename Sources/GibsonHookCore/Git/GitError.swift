@@ -6,8 +6,6 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case notARepository(String)
     /// libgit2 reported an error; `operation` names what was being done, `code` is its return code.
     case library(operation: String, code: Int32, message: String)
-    /// A path from the environment (`GIT_DIR`, `GIT_INDEX_FILE`, ...) could not be used.
-    case invalidEnvironment(variable: String, value: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,8 +13,6 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
             return "not a git repository: '\(directory)'"
         case .library(let operation, let code, let message):
             return "libgit2 failed to \(operation) (\(code)): \(message)"
-        case .invalidEnvironment(let variable, let value, let reason):
-            return "\(variable)='\(value)' cannot be used: \(reason); unset it or point it at a git repository"
         }
     }
 }

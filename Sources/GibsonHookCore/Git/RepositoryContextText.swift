@@ -1,5 +1,9 @@
 extension RepositoryContext {
-    /// A short report for people: where the repository is, HEAD, the commit and file counts.
+    /// How many entries of each file list the text report shows; `--json` always has them all.
+    public static let textFileLimit = 20
+
+    /// A short report for people: where the repository is, HEAD, the commit and file counts, with at most
+    /// `textFileLimit` files listed per list.
     public var textReport: String {
         var lines: [String] = []
         lines.append("repository  \(root ?? "\(gitDir) (bare)")")
@@ -11,12 +15,12 @@ extension RepositoryContext {
             lines.append("author      \(commit.author.name) <\(commit.author.email)> \(commit.author.time)")
             if let files = commit.changedFiles {
                 lines.append("changed     \(Self.count(commit.changedFilesTotal))")
-                lines += files.map { "  \($0.textLine)" }
+                lines += Self.fileLines(files, total: commit.changedFilesTotal)
             }
         }
         if let staged {
             lines.append("staged      \(Self.count(stagedTotal))")
-            lines += staged.map { "  \($0.textLine)" }
+            lines += Self.fileLines(staged, total: stagedTotal)
         }
         if let remote { lines.append("remote      \(remote.name) \(remote.url ?? "(no url)")") }
         return lines.joined(separator: "\n") + "\n"
@@ -26,6 +30,13 @@ extension RepositoryContext {
         if head.unborn { return "\(head.branch ?? "HEAD") (no commits yet)" }
         if head.detached { return "detached at \(head.sha.map { String($0.prefix(12)) } ?? "?")" }
         return head.branch ?? "?"
+    }
+
+    private static func fileLines(_ files: [FileChange], total: Int) -> [String] {
+        var lines = files.prefix(textFileLimit).map { "  \($0.textLine)" }
+        let shown = min(files.count, textFileLimit)
+        if total > shown { lines.append("  ... \(total - shown) more (gibson-hook context --json lists them all)") }
+        return lines
     }
 
     private static func count(_ total: Int) -> String { total == 1 ? "1 file" : "\(total) files" }

@@ -57,6 +57,24 @@ import Testing
         #expect(ExpectedChange.fromJSON(json["staged"]) == (try repo.gitStagedFiles()))
     }
 
+    @Test func pathBytesThatAreNotUTF8KeepTheJSONValid() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("a.txt")
+        try repo.commit()
+        let blob = try repo.gitLine(["hash-object", "-w", "a.txt"])
+        // The index entry's path is the raw bytes "bad\xFFname.txt", which no Swift string can spell.
+        let entry = Data("100644 blob \(blob)\tbad".utf8) + Data([0xFF]) + Data("name.txt\0".utf8)
+        let gitURL = BinaryRunner.which("git") ?? URL(fileURLWithPath: "/usr/bin/git")
+        let added = try BinaryRunner.execute(
+            gitURL, ["update-index", "-z", "--index-info"], in: repo.root, environment: repo.environment, stdin: entry)
+        #expect(added.status == 0, "\(added.stderr)")
+        let result = try repo.gibsonHook(["context", "--json"])
+        #expect(result.status == 0)
+        #expect(String(data: result.stdoutData, encoding: .utf8) != nil)
+        let json = try JSONValue.parse(result.stdoutData)
+        #expect(json["staged"] == [["path": "bad\u{FFFD}name.txt", "status": "added"]])
+    }
+
     @Test func credentialsAreRemovedFromTheRemoteURL() throws {
         let repo = try TemporaryGitRepository()
         try repo.git(["remote", "add", "upstream", "git@example.com:team/other.git"])
@@ -86,5 +104,29 @@ import Testing
         #expect(result.stdout.contains("head        main\n"))
         #expect(result.stdout.contains("commit      \(sha.prefix(12)) first commit\n"))
         #expect(result.stdout.contains("staged      1 file\n  added     b.txt\n"))
+    }
+
+    @Test func noFilesLeavesTheListsOut() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("a.txt")
+        try repo.commit()
+        try repo.write("b.txt")
+        try repo.git(["add", "b.txt"])
+        let result = try repo.gibsonHook(["context", "--json", "--no-files"])
+        #expect(result.status == 0)
+        let json = try JSONValue.parse(result.stdoutData)
+        #expect(json["staged"] == .null)
+        #expect(json["commit"]?["changedFiles"] == .null)
+        #expect(json["commit"]?["subject"] == "change")
+    }
+
+    @Test func remoteURLIsTheOneGitUsesAfterInsteadOf() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.git(["config", "--global", "url.https://git.example.com/.insteadOf", "ex:"])
+        try repo.git(["remote", "add", "origin", "ex:team/repo.git"])
+        let json = try repo.contextJSON()
+        let gitURL = try repo.gitLine(["remote", "get-url", "origin"])
+        #expect(gitURL == "https://git.example.com/team/repo.git")
+        #expect(json["remote"]?["url"]?.stringValue == gitURL)
     }
 }

@@ -48,4 +48,23 @@ import Testing
         let json = try repo.contextJSON(extraEnvironment: ["GIT_CONFIG_PARAMETERS": "'core.hookspath'='cli-hooks'"])
         #expect(json["hooksDir"]?.stringValue == repo.root.appendingPathComponent("cli-hooks").path)
     }
+
+    @Test func xdgConfigIsReadWhenNoGlobalFileIsNamed() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write(".config/git/config", "[core]\n\thooksPath = /from/xdg\n", in: repo.home)
+        var environment = repo.environment
+        environment.removeValue(forKey: "GIT_CONFIG_GLOBAL")
+        try FileManager.default.removeItem(at: repo.home.appendingPathComponent(".gitconfig"))
+        let result = try BinaryRunner.run(["context", "--json"], in: repo.root, environment: environment)
+        let json = try JSONValue.parse(result.stdoutData)
+        #expect(json["hooksDir"] == "/from/xdg")
+    }
+
+    @Test func relativeHooksPathInABareRepositoryIsTakenFromTheGitDirectory() throws {
+        let repo = try TemporaryGitRepository(bare: true)
+        try repo.git(["config", "core.hooksPath", "custom-hooks"])
+        let json = try repo.contextJSON()
+        #expect(json["hooksDir"]?.stringValue == repo.root.appendingPathComponent("custom-hooks").path)
+        try repo.expectLocationMatchesGit(json)
+    }
 }

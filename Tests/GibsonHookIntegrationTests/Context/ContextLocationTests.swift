@@ -100,6 +100,14 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "error: not a git repository: '\(outside.path)'\n")
     }
+
+    @Test func gitDirPointingNowhereIsNotARepository() throws {
+        let repo = try TemporaryGitRepository()
+        let missing = repo.sandbox.appendingPathComponent("missing.git").path
+        let result = try repo.gibsonHook(["context"], extraEnvironment: ["GIT_DIR": missing])
+        #expect(result.status == HookExitCode.notARepository.rawValue)
+        #expect(result.stderr == "error: not a git repository: '\(missing)'\n")
+    }
 }
 
 /// Index and common-directory variables, resolved as git resolves them.
