@@ -65,4 +65,23 @@ import Testing
         #expect(result.status == HookExitCode.usage.rawValue)
         #expect(result.stderr.contains("unknown hook 'commit-msg'"))
     }
+    @Test func statusSaysWhatIsWiredStaleOrForeign() throws {
+        let repo = try TemporaryGitRepository()
+        let hooksDir = repo.root.path + "/.git/hooks"
+        try "#!/bin/sh\n# husky\n".write(toFile: hooksDir + "/post-merge", atomically: true, encoding: .utf8)
+        try repo.gibsonHook(["install"])
+        try "\n# edited by hand\n".data(using: .utf8).map { data in
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: hooksDir + "/post-commit"))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+            try handle.close()
+        }
+        let status = try repo.gibsonHook(["status"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("hooks directory: \(hooksDir)\n"))
+        #expect(status.stdout.contains("pre-commit    wired → \(BinaryRunner.binary.path)\n"))
+        #expect(status.stdout.contains("post-commit   wired, stale (run gibson-hook install)"))
+        #expect(status.stdout.contains("post-merge    not wired (another hook is there"))
+        #expect(status.stdout.contains("pre-push      not wired\n"))
+    }
 }
