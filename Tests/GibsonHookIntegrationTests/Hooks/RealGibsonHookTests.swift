@@ -41,16 +41,68 @@ import Testing
     }()
 
     @Test(.enabled(if: configurationLoaderWired))
-    func commitSucceedsWhileTheSinkIsDownAndTheEventStaysPending() throws {
+    func commitSucceedsWhileTheSinkIsDownAndTheEventIsDeliveredOnceItIsUp() throws {
         let sandbox = try HookSandbox(hooks: "pre-commit,post-commit")
-        sandbox.repo.environment["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:\(try closedPort())/events"
+        let port = try closedPort()
+        sandbox.repo.environment["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:\(port)/events"
+        // Failed attempts open the breaker; keep it short so the sink is tried again within the test.
+        try sandbox.repo.write(".gibson-hook.yml", "delivery:\n  breakerRecoveryTimeout: 1s\n  backoffCap: 1s\n")
         try sandbox.repo.write("a.txt")
-        try sandbox.repo.commit("sink down")
+        let sha = try sandbox.repo.commit("sink down")
         let flush = try sandbox.repo.gibsonHook(["flush", "--deadline", "1s"])
         #expect(flush.status == HookExitCode.pending.rawValue)
+        #expect(try commitState(sandbox) == "pending")
+
+        // The sink comes up: a tiny CloudEvents receiver that answers 202 and keeps what it received.
+        let received = sandbox.repo.sandbox.appendingPathComponent("received.ndjson")
+        let server = try startReceiver(port: port, output: received)
+        defer { server.terminate(); server.waitUntilExit() }
+        let later = try sandbox.repo.gibsonHook(["flush", "--deadline", "20s"])
+        #expect(later.status == 0, "\(later.stdout)\(later.stderr)")
+        #expect(try commitState(sandbox) == "delivered")
+        let bodies = try String(contentsOf: received, encoding: .utf8)
+        #expect(bodies.contains(sha))
+    }
+
+    func commitState(_ sandbox: HookSandbox) throws -> String? {
         let listed = try JSONValue.parse(try sandbox.repo.gibsonHook(["outbox", "list", "--json"]).stdoutData)
-        let commit = listed.arrayValue?.first { $0["type"]?.stringValue == "ai.gibson.hook.git.commit" }
-        #expect(commit?["state"]?.stringValue == "pending")
+        return listed.arrayValue?.first { $0["type"]?.stringValue == "ai.gibson.hook.git.commit" }?["state"]?.stringValue
+    }
+
+    /// python3's http.server answering every POST with 202, appending each body as one line to `output`;
+    /// returns once the port accepts connections.
+    func startReceiver(port: Int, output: URL) throws -> Process {
+        let script = """
+            import http.server, sys
+            class H(http.server.BaseHTTPRequestHandler):
+                def do_POST(self):
+                    body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
+                    with open(sys.argv[2], 'ab') as f: f.write(body + b'\\n')
+                    self.send_response(202); self.send_header('Content-Length', '0'); self.end_headers()
+                def log_message(self, *a): pass
+            http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, String(port), output.path]
+        try process.run()
+        for _ in 0..<200 where !isListening(port) { usleep(50_000) }
+        guard isListening(port) else { throw TestFailure("the receiver did not start on port \(port)") }
+        return process
+    }
+
+    func isListening(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
     }
 
     /// A loopback port nothing listens on: bound, read, closed.
