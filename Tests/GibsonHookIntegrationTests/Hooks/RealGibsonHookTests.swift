@@ -50,13 +50,15 @@ import Testing
         try sandbox.repo.write("a.txt")
         let sha = try sandbox.repo.commit("sink down")
         let flush = try sandbox.repo.gibsonHook(["flush", "--deadline", "1s"])
-        #expect(flush.status == HookExitCode.pending.rawValue)
+        let outbox = try sandbox.repo.gibsonHook(["outbox", "list", "--json"]).stdout
+        #expect(flush.status == HookExitCode.pending.rawValue, "\(flush.stdout)\(flush.stderr)\(outbox)")
         #expect(try commitState(sandbox) == "pending")
 
         // The sink comes up: a tiny CloudEvents receiver that answers 202 and keeps what it received.
         let received = sandbox.repo.sandbox.appendingPathComponent("received.ndjson")
         let server = try startReceiver(port: port, output: received)
-        defer { server.terminate(); server.waitUntilExit() }
+        // SIGKILL: the test process may block SIGTERM, and its children inherit the mask.
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
         let later = try sandbox.repo.gibsonHook(["flush", "--deadline", "20s"])
         #expect(later.status == 0, "\(later.stdout)\(later.stderr)")
         #expect(try commitState(sandbox) == "delivered")
