@@ -45,8 +45,10 @@ import Testing
         let sandbox = try HookSandbox(hooks: "pre-commit,post-commit")
         let port = try closedPort()
         sandbox.repo.environment["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:\(port)/events"
-        // Failed attempts open the breaker; keep it short so the sink is tried again within the test.
-        try sandbox.repo.write(".gibson-hook.yml", "delivery:\n  breakerRecoveryTimeout: 1s\n  backoffCap: 1s\n")
+        // Failed attempts open the breaker: keep it short so the sink is tried again within the test, and
+        // allow enough attempts that the event does not become a dead letter while the sink is down.
+        try sandbox.repo.write(
+            ".gibson-hook.yml", "delivery:\n  breakerRecoveryTimeout: 1s\n  backoffCap: 1s\noutbox:\n  maxAttempts: 1000\n")
         try sandbox.repo.write("a.txt")
         let sha = try sandbox.repo.commit("sink down")
         let flush = try sandbox.repo.gibsonHook(["flush", "--deadline", "1s"])
