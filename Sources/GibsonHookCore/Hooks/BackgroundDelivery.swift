@@ -19,8 +19,23 @@ public struct DetachedFlushLauncher: BackgroundDeliveryLauncher {
     public func launch(environment: ProcessEnvironment, statePaths: StatePaths) throws -> Int32 {
         try FileManager.default.createDirectory(
             atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        Self.markDescriptorsCloseOnExec()
         return try DetachedProcess.spawn(
             executable: executable, arguments: ["flush"], environment: environment, logFile: statePaths.backgroundLog)
+    }
+}
+
+extension DetachedFlushLauncher {
+    /// Sets close-on-exec on every descriptor above stderr. A hook inherits descriptors from git and from
+    /// whatever ran git (an IDE, a test harness); a pipe among them that reached the detached flush would
+    /// keep the caller waiting for end-of-file until the flush ends, which is exactly the wait it exists to
+    /// avoid. The hook process exits right after the spawn, so nothing of its own needs them afterwards.
+    static func markDescriptorsCloseOnExec() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in names.compactMap(Int32.init) where descriptor > 2 {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 }
 

@@ -134,3 +134,16 @@ import Testing
         #expect(result.recordFailure?.contains("not inside a git repository") == true)
     }
 }
+
+@Suite struct DetachedFlushLauncherTests {
+    @Test func inheritedDescriptorsDoNotReachTheDetachedFlush() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        #expect(fcntl(ends[1], F_GETFD) & FD_CLOEXEC == 0)
+        DetachedFlushLauncher.markDescriptorsCloseOnExec()
+        #expect(fcntl(ends[0], F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(ends[1], F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(2, F_GETFD) & FD_CLOEXEC == 0)
+    }
+}
