@@ -15,6 +15,10 @@ public struct GibsonHookCommand: ParsableCommand {
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
             ContextCommand.self,
+            ConfigCommand.self,
+            EmitCommand.self,
+            FlushCommand.self,
+            OutboxCommand.self,
             InstallCommand.self,
             UninstallCommand.self,
             StatusCommand.self,
@@ -25,12 +29,9 @@ public struct GibsonHookCommand: ParsableCommand {
             PostCheckoutCommand.self,
             PostRewriteCommand.self,
             HealthCommand.self,
-            InfraReadyCommand.self,
             ValidateCommand.self,
+            InfraReadyCommand.self,
             WorkflowCommand.self,
-            EmitCommand.self,
-            FlushCommand.self,
-            OutboxCommand.self,
         ]
     )
 

@@ -16,16 +16,14 @@ struct HealthCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
-        var configuration = try env.loadConfigurationOrExit()
-        if let timeout {
-            guard let value = DurationValue(parsing: timeout) else {
-                throw ValidationError("'\(timeout)' is not a duration: use e.g. 5s or 500ms")
-            }
-            configuration.gibson.timeout = value
-        }
-        let tools = try env.healthCollaborators(configuration)
+        var overrides = config.overrides
+        if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
+        let configuration = try env.loadConfiguration(overrides)
+        let tools = env.healthCollaborators(configuration, recordEvents: false)
         let report = HealthCheck(runner: tools.runner, clock: tools.clock).run(
             configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: noCache)
         if json {
@@ -42,6 +40,6 @@ struct HealthCommand: ParsableCommand {
                 }
             }
         }
-        if !report.healthy { throw ExitCodeError(.failure) }
+        if !report.healthy { throw ExitCode(.failure) }
     }
 }

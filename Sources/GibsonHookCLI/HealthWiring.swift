@@ -1,31 +1,35 @@
+import ArgumentParser
 import GibsonHookCore
 
-/// The outbox, workflow starter and hook inspector the health, infra-ready, validate and workflow commands
-/// use. The integrator points these at the real implementations (the outbox as `EventRecorder`, the
-/// outbox + Temporal sink as `WorkflowStarter`, the hooks status as `HookWiringInspector`); until then
-/// events are not recorded and workflows run locally.
+/// What the health, infra-ready, validate and workflow commands run with: the process runner, the clock,
+/// the outbox as `EventRecorder`, the remote `WorkflowStarter` and the hooks' `HookWiringInspector`.
 struct HealthCollaborators {
+    let runner: any ProcessRunner
+    let clock: any WallClock
     let recorder: (any EventRecorder)?
     let starter: (any WorkflowStarter)?
     let hooks: (any HookWiringInspector)?
-    let runner: any ProcessRunner = PosixProcessRunner()
-    let clock: any WallClock = SystemClock()
 }
 
 extension CommandEnvironment {
-    /// The one factory for health collaborators (see `HealthCollaborators`).
-    func healthCollaborators(_ configuration: Configuration) throws -> HealthCollaborators {
-        HealthCollaborators(recorder: nil, starter: nil, hooks: nil)
-    }
-
-    /// Loads the configuration; a configuration error ends the command with the usage status.
-    func loadConfigurationOrExit(flagOverrides: [String: String] = [:]) throws -> Configuration {
-        do {
-            return try loadConfiguration(flagOverrides: flagOverrides)
-        } catch {
-            stderr.write("gibson-hook: \(error)\n")
-            throw ExitCodeError(.usage)
+    /// The one factory of health collaborators. Events go to the outbox; workflow starts go through the
+    /// outbox to Temporal when `sinks.temporal.url` is set. When the outbox cannot be opened the command goes
+    /// on without events (and workflows run locally) and says so. INTEGRATION: `hooks` is the hooks status
+    /// inspector; until it is wired here `validate` does not check the hooks.
+    func healthCollaborators(_ configuration: Configuration, recordEvents: Bool = true) -> HealthCollaborators {
+        let clock = SystemClock()
+        var store: OutboxStore? = nil
+        if recordEvents {
+            do {
+                store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+            } catch {
+                stderr.write("gibson-hook: warning: events are not recorded: \(error)\n")
+            }
         }
+        let starter = store.map {
+            OutboxWorkflowStarter(store: $0, configuration: configuration, environment: environment, clock: clock)
+        }
+        return HealthCollaborators(runner: PosixProcessRunner(), clock: clock, recorder: store, starter: starter, hooks: nil)
     }
 
     /// Writes `value` as pretty JSON to stdout.
@@ -34,7 +38,12 @@ extension CommandEnvironment {
     }
 }
 
-import ArgumentParser
+extension ExitCode {
+    /// The exit code of a documented `HookExitCode`.
+    init(_ code: HookExitCode) { self.init(code.rawValue) }
+}
 
-/// Ends a command with one of the documented exit statuses.
-func ExitCodeError(_ code: HookExitCode) -> ExitCode { ExitCode(code.rawValue) }
+extension WorkflowStep {
+    /// One indented line for people: `ok`/`FAIL`, the step and what happened.
+    var line: String { "  \(ok ? "ok  " : "FAIL") \(name): \(detail)\n" }
+}

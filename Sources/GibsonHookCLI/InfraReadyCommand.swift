@@ -14,10 +14,12 @@ struct InfraReadyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
-        let configuration = try env.loadConfigurationOrExit()
-        let tools = try env.healthCollaborators(configuration)
+        let configuration = try env.loadConfiguration(config)
+        let tools = env.healthCollaborators(configuration)
         let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths)
         let report = InfraReady(clock: tools.clock, runner: tools.runner, starter: tools.starter, recorder: tools.recorder).run(options)
         if json {
@@ -32,11 +34,11 @@ struct InfraReadyCommand: ParsableCommand {
             }
             if let activation = report.activation {
                 if case .local(let reason) = activation.route { env.stdout.write("activation ran locally: \(reason)\n") }
-                for step in activation.steps { env.stdout.write("  \(step.ok ? "ok  " : "FAIL") \(step.name): \(step.detail)\n") }
+                for step in activation.steps { env.stdout.write(step.line) }
             }
             if let note = report.activationNote { env.stderr.write("gibson-hook: \(note)\n") }
             env.stdout.write(report.ready ? "infrastructure ready\n" : "infrastructure not ready\n")
         }
-        if !report.ready { throw ExitCodeError(.failure) }
+        if !report.ready { throw ExitCode(.failure) }
     }
 }

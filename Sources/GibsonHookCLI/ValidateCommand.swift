@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GibsonHookCore
 
 /// `gibson-hook validate`: configuration, Gibson health, services, sinks and hooks, all at once.
@@ -10,32 +11,58 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
-        let configuration = try env.loadConfigurationOrExit()
-        let tools = try env.healthCollaborators(configuration)
-        let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: true)
-        let report = Validation(clock: tools.clock, runner: tools.runner, hooks: tools.hooks).run(options)
+        let findings: [ValidationFinding]
+        var details: [String: JSONValue] = [:]
+        switch Self.load(env, config.overrides) {
+        case .failure(let problems):
+            // Nothing else can be checked without a configuration: report its problems.
+            findings = problems.findings
+        case .success(let (configuration, warnings)):
+            let tools = env.healthCollaborators(configuration, recordEvents: false)
+            let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: true)
+            let report = Validation(clock: tools.clock, runner: tools.runner, hooks: tools.hooks).run(options)
+            findings = warnings + report.findings
+            details = ["gibson": report.health.json, "services": .array(report.services.map(\.json))]
+            if !json { env.stdout.write("gibson: \(report.health.summary)\n") }
+        }
+        let passed = !findings.contains { $0.severity == .error }
         if json {
-            env.writeJSON([
-                "passed": .bool(report.passed), "findings": .array(report.findings.map(\.json)),
-                "gibson": report.health.json, "services": .array(report.services.map(\.json)),
-            ])
+            details["passed"] = .bool(passed)
+            details["findings"] = .array(findings.map(\.json))
+            env.writeJSON(.object(details))
         } else {
-            env.stdout.write("gibson: \(report.health.summary)\n")
-            for finding in report.findings {
+            for finding in findings {
                 let label = finding.severity == .error ? env.errorStyle.red("error") : env.errorStyle.yellow("warning")
                 env.stderr.write("\(label): [\(finding.area)] \(finding.message)\n")
             }
-            env.stdout.write(report.passed ? "validation passed\n" : "validation failed\n")
+            env.stdout.write(passed ? "validation passed\n" : "validation failed\n")
         }
         if env.environment["GITHUB_ACTIONS"] == "true" {
             // Workflow commands go to stdout, where the runner reads them.
-            for finding in report.findings {
+            for finding in findings {
                 env.stdout.write("::\(finding.severity.rawValue) title=gibson-hook \(finding.area)::\(Self.escape(finding.message))\n")
             }
         }
-        if !report.passed { throw ExitCodeError(.failure) }
+        if !passed { throw ExitCode(.failure) }
+    }
+
+    /// The configuration and its warnings as findings, or every configuration problem as findings.
+    static func load(_ env: CommandEnvironment, _ overrides: ConfigOverrides) -> Result<(Configuration, [ValidationFinding]), ConfigProblems> {
+        func finding(_ diagnostic: ConfigDiagnostic) -> ValidationFinding {
+            ValidationFinding(severity: diagnostic.severity == .error ? .error : .warning, area: "config", message: diagnostic.description)
+        }
+        do {
+            let loaded = try ConfigLoader(environment: env.environment, workingDirectory: env.workingDirectory).load(overrides: overrides)
+            return .success((loaded.configuration, loaded.warnings.map(finding)))
+        } catch ConfigError.invalid(let diagnostics) {
+            return .failure(ConfigProblems(diagnostics.map(finding)))
+        } catch {
+            return .failure(ConfigProblems([ValidationFinding(severity: .error, area: "config", message: "\(error)")]))
+        }
     }
 
     /// Escapes a workflow-command message (`%`, CR and LF, per GitHub's toolkit).
@@ -43,4 +70,10 @@ struct ValidateCommand: ParsableCommand {
         text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
+}
+
+/// Configuration problems as validation findings.
+struct ConfigProblems: Error {
+    let findings: [ValidationFinding]
+    init(_ findings: [ValidationFinding]) { self.findings = findings }
 }

@@ -22,10 +22,12 @@ struct WorkflowStartCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
-        let configuration = try env.loadConfigurationOrExit()
-        let tools = try env.healthCollaborators(configuration)
+        let configuration = try env.loadConfiguration(config)
+        let tools = env.healthCollaborators(configuration)
         let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths)
         let report: WorkflowRunReport
         do {
@@ -33,7 +35,7 @@ struct WorkflowStartCommand: ParsableCommand {
                 .start(kind, options: options)
         } catch {
             env.stderr.write("gibson-hook: \(error)\n")
-            throw ExitCodeError(.failure)
+            throw ExitCode(.failure)
         }
         if json {
             env.writeJSON(report.json)
@@ -44,10 +46,10 @@ struct WorkflowStartCommand: ParsableCommand {
             case .local(let reason):
                 env.stdout.write("ran \(kind.rawValue) locally: \(reason)\n")
             }
-            for step in report.steps { env.stdout.write("  \(step.ok ? "ok  " : "FAIL") \(step.name): \(step.detail)\n") }
+            for step in report.steps { env.stdout.write(step.line) }
             env.stdout.write(report.succeeded ? "\(kind.rawValue) succeeded\n" : "\(kind.rawValue) failed\n")
         }
-        if !report.succeeded { throw ExitCodeError(.failure) }
+        if !report.succeeded { throw ExitCode(.failure) }
     }
 }
 

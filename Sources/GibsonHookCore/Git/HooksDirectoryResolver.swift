@@ -21,7 +21,7 @@ enum HooksDirectoryResolver {
     /// The effective `core.hooksPath`, searching the sources from highest precedence down.
     static func hooksPath(gitDir: String, commonDir: String, environment: ProcessEnvironment) -> String? {
         let key = "core.hookspath"
-        if let value = ConfigOverrides.lastValue(for: key, in: environment) { return value }
+        if let value = GitConfigOverrides.lastValue(for: key, in: environment) { return value }
         for file in configFiles(gitDir: gitDir, commonDir: commonDir, environment: environment) {
             if let value = stringValue(key, inFile: file) { return value }
         }

@@ -1,7 +1,7 @@
-internal import Clibcurl
+import Foundation
 
-/// A minimal HTTP GET that reports only the status, for probes. Kept in this one file so it can be replaced
-/// by the transport's HTTP client without touching the probes.
+/// The status of an HTTP GET, for probes, through the shared libcurl transport (redirects not followed,
+/// TLS verification on).
 enum HTTPStatusFetcher {
     /// Why a GET failed.
     struct Failure: Error {
@@ -9,27 +9,21 @@ enum HTTPStatusFetcher {
         let timedOut: Bool
     }
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
-
-    /// The status of `GET url`, following no redirects, with TLS verification on.
+    /// The status of `GET url`, bounded by `timeout` seconds.
     static func status(of url: String, timeout: Double) -> Result<Int, Failure> {
-        _ = globalInit
-        guard let handle = curl_easy_init() else { return .failure(Failure(message: "curl_easy_init failed", timedOut: false)) }
-        defer { curl_easy_cleanup(handle) }
-        let millis = max(1, Int(timeout * 1000))
-        _ = gh_curl_setopt_string(handle, CURLOPT_URL, url)
-        _ = gh_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = gh_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, millis)
-        _ = gh_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, millis)
-        // Discard the body: only the status matters.
-        _ = gh_curl_setopt_write_function(handle) { _, size, count, _ in size * count }
-        let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else {
-            let message = String(cString: curl_easy_strerror(code)).lowercased()
-            return .failure(Failure(message: message, timedOut: code == CURLE_OPERATION_TIMEDOUT))
+        let client = HTTPClient(options: HTTPClientOptions(connectTimeout: timeout, requestTimeout: timeout))
+        do {
+            let response = try client.send(
+                HTTPRequest(method: .get, url: url, headers: [HTTPHeader("Accept", "*/*")]),
+                deadline: Date().addingTimeInterval(timeout))
+            return .success(response.status)
+        } catch {
+            switch error {
+            case .timedOut, .deadlineExceeded:
+                return .failure(Failure(message: error.description, timedOut: true))
+            default:
+                return .failure(Failure(message: error.description, timedOut: false))
+            }
         }
-        var status = 0
-        _ = gh_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(status)
     }
 }

@@ -72,7 +72,7 @@ public struct InfraReady {
         let services = ServiceStatus.probeAll(configuration.infrastructure)
         let requiredUp = services.allSatisfy { $0.up || !$0.required }
         GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
-            .system("infrastructure-ready", data: ["ready": .bool(requiredUp), "services": .array(services.map(\.json))])
+            .infrastructureReady(services, ready: requiredUp)
         var report = InfraReadyReport(services: services, activation: nil, activationNote: nil)
         guard requiredUp else {
             let down = services.filter { !$0.up && $0.required }.map { "'\($0.name)'" }.joined(separator: ", ")

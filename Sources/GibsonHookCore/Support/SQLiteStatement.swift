@@ -6,6 +6,8 @@ enum SQLiteValue {
     case int(Int)
     case double(Double)
     case text(String)
+    /// UTF-8 bytes bound as text (no String round trip on hot paths).
+    case utf8([UInt8])
 }
 
 /// One prepared statement, owned here and finalized in `deinit`.
@@ -43,6 +45,14 @@ final class SQLiteStatement {
         case .text(let text):
             _ = try text.utf8CString.withUnsafeBufferPointer { buffer in
                 try database.check(gh_sqlite_bind_text(pointer, index, buffer.baseAddress, Int32(buffer.count - 1)))
+            }
+        case .utf8(let bytes) where bytes.isEmpty:
+            try bind(.text(""), at: index)
+        case .utf8(let bytes):
+            _ = try bytes.withUnsafeBufferPointer { buffer in
+                try buffer.withMemoryRebound(to: CChar.self) { chars in
+                    try database.check(gh_sqlite_bind_text(pointer, index, chars.baseAddress, Int32(chars.count)))
+                }
             }
         }
     }
@@ -82,6 +92,13 @@ final class SQLiteStatement {
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(pointer, column)) }
     func double(_ column: Int32) -> Double { sqlite3_column_double(pointer, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
+
+    /// The UTF-8 bytes of `column` (empty for NULL), valid only inside `body`.
+    func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let bytes = sqlite3_column_text(pointer, column)
+        let count = Int(sqlite3_column_bytes(pointer, column))
+        return try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
 
     /// The text of `column`, or nil when it is NULL.
     func text(_ column: Int32) -> String? {

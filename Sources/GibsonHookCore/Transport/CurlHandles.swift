@@ -1,4 +1,5 @@
 internal import Clibcurl
+internal import CurlLoader
 import Foundation
 
 /// Owns one libcurl easy handle and its error buffer; both are freed in `deinit`.
@@ -8,32 +9,33 @@ final class CurlEasyHandle {
     /// CURLOPT_ERRORBUFFER storage: libcurl writes a readable reason here when a call fails.
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// Initialises libcurl once per process, then creates a handle; nil when libcurl is out of memory.
-    init?() {
-        _ = CurlEasyHandle.globalInit
-        guard let handle = curl_easy_init() else { return nil }
+    /// Loads and initialises libcurl once per process, then creates a handle. Throws the loader's reason
+    /// when libcurl is missing, or when it cannot create a handle.
+    init() throws(CurlLoadError) {
+        guard gh_curl_load() == 1 else { throw CurlLoadError(reason: String(cString: gh_curl_load_error())) }
+        guard let handle = gh_curl_easy_init() else { throw CurlLoadError(reason: "libcurl could not create a handle") }
         raw = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
-        curl_easy_cleanup(raw)
+        gh_curl_easy_cleanup(raw)
         errorBuffer.deallocate()
     }
 
-    // curl_global_init is not safe to call concurrently with other libcurl calls on old versions, so it runs
-    // exactly once, lazily and thread-safely, through a static initialiser.
-    private static let globalInit: Void = {
-        _ = curl_global_init(Int(CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32))
-    }()
-
     /// The error buffer's text, or libcurl's generic text for `code` when the buffer is empty.
     func reason(for code: CURLcode) -> String {
-        let buffered = String(cString: errorBuffer).trimmingCharactersInWhitespace()
+        let buffered = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
         if !buffered.isEmpty { return buffered }
-        return String(cString: curl_easy_strerror(code))
+        return String(cString: gh_curl_easy_strerror(code))
     }
+}
+
+/// libcurl could not be loaded or could not create a handle.
+struct CurlLoadError: Error {
+    /// The loader's explanation, naming the package to install where that is the cause.
+    let reason: String
 }
 
 /// Owns a `curl_slist` of header lines, freed in `deinit`.
@@ -43,11 +45,11 @@ final class CurlHeaderList {
     /// Builds the list from `lines` (each `Name: value`, or `Name:` to suppress a default header).
     init(_ lines: [String]) {
         for line in lines {
-            raw = curl_slist_append(raw, line)
+            raw = gh_curl_slist_append(raw, line)
         }
     }
 
-    deinit { curl_slist_free_all(raw) }
+    deinit { gh_curl_slist_free_all(raw) }
 }
 
 /// Collects the response of one transfer from libcurl's write and header callbacks.
@@ -58,7 +60,10 @@ final class CurlResponseCollector {
     /// libcurl calls this once per header line. A status line starts a new response, which discards the
     /// headers of interim (1xx) responses.
     func takeHeaderLine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharactersInWhitespace()
+        // Trim bytes, not Characters: "\r\n" is a single Character in Swift and escapes Character-based trims.
+        var end = bytes.count
+        while end > 0, [0x0D, 0x0A, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
             return

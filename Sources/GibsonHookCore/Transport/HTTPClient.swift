@@ -1,4 +1,5 @@
 internal import Clibcurl
+internal import CurlLoader
 import Foundation
 
 /// The libcurl transport: one easy handle reused for every request so connections stay open across a
@@ -8,12 +9,12 @@ import Foundation
 /// Not thread-safe: use one client per thread.
 public final class HTTPClient: HTTPTransport {
     private let options: HTTPClientOptions
-    private let handle: CurlEasyHandle?
+    private let handle: Result<CurlEasyHandle, CurlLoadError>
 
-    /// Creates a client; the handle is created now and reused until the client is released.
+    /// Creates a client; libcurl is loaded on first use and the handle is reused until the client is released.
     public init(options: HTTPClientOptions) {
         self.options = options
-        self.handle = CurlEasyHandle()
+        self.handle = Result { () throws(CurlLoadError) in try CurlEasyHandle() }
     }
 
     /// Sends `request`, bounded by the client's timeouts and by `deadline`.
@@ -21,9 +22,13 @@ public final class HTTPClient: HTTPTransport {
         let url = HTTPError.displayURL(request.url)
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0.005 else { throw .deadlineExceeded(url: url) }
-        guard let handle else { throw .invalidRequest(url: url, reason: "libcurl could not create a handle") }
+        let handle: CurlEasyHandle
+        switch self.handle {
+        case .success(let ready): handle = ready
+        case .failure(let error): throw .invalidRequest(url: url, reason: error.reason)
+        }
         // Reset clears every option of the previous request but keeps the connection cache.
-        curl_easy_reset(handle.raw)
+        gh_curl_easy_reset(handle.raw)
         handle.errorBuffer[0] = 0
         let collector = CurlResponseCollector()
         let headerLines = request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"]
@@ -88,7 +93,7 @@ public final class HTTPClient: HTTPTransport {
 
     /// Runs the transfer and classifies a failure by whether the request can have reached the server.
     private func perform(_ handle: CurlEasyHandle, url: String) throws(HTTPError) {
-        let code = curl_easy_perform(handle.raw)
+        let code = gh_curl_easy_perform(handle.raw)
         guard code != CURLE_OK else { return }
         let reason = handle.reason(for: code)
         switch code {

@@ -1,18 +1,16 @@
 import Foundation
 
-/// Builds the GibsonEvents of the design document (`ai.gibson.hook.gibson.<eventType>`) and the system
-/// events of `infra-ready`, and hands them to the `EventRecorder`. Recording is best effort: a failure is
-/// counted, never thrown, because an event must not stop a recovery.
-///
-/// This is the one place health and workflows build CloudEvents; switch it to the events engineer's
-/// EventFactory when that lands.
+/// Builds the GibsonEvents of the design document (`ai.gibson.hook.gibson.<eventType>`) and the
+/// `system.infrastructure-ready` event through the `EventFactory`, and hands them to the `EventRecorder`
+/// (the outbox). Recording is best effort: a failure is counted, never thrown, because an event must not
+/// stop a recovery or block a commit.
 public final class GibsonEventEmitter {
     private let recorder: (any EventRecorder)?
+    private let factory: EventFactory
     private let configuration: Configuration
     private let environment: ProcessEnvironment
-    private let clock: any WallClock
-    /// Events handed to the recorder (kept for reports and tests).
-    public private(set) var emitted: [CloudEvent] = []
+    /// Events built (recorded or not), for reports and tests.
+    public private(set) var emitted: [OutboundEvent] = []
     /// Events the recorder refused.
     public private(set) var failures = 0
 
@@ -21,51 +19,40 @@ public final class GibsonEventEmitter {
         self.recorder = recorder
         self.configuration = configuration
         self.environment = environment
-        self.clock = clock
+        factory = EventFactory(configuration: configuration, hostName: Self.hostName, clock: clock)
     }
 
     /// The host name, used in sources and workflow ids.
-    public static var hostName: String { ProcessInfo.processInfo.hostName }
+    public static var hostName: String { EventStamp.hostName }
 
-    /// Emits a GibsonEvent: `eventType` is activation, health-check, error or recovery; `serviceStatus` is
-    /// starting, running, stopping, stopped or error; `step` names the workflow step.
-    public func gibson(_ eventType: String, status serviceStatus: String, step: String, metadata: [String: JSONValue] = [:]) {
+    /// Emits a GibsonEvent at workflow step `step`, with `metadata` plus the step and CI metadata.
+    public func gibson(
+        _ eventType: GibsonEventData.EventType, status: GibsonEventData.ServiceStatus, step: String,
+        metadata: [String: JSONValue] = [:]
+    ) {
         var meta = metadata
         meta["step"] = .string(step)
         if let ci = CIMetadata.detect(environment) { meta["ci"] = ci.json }
-        var data: [String: JSONValue] = [
-            "eventType": .string(eventType), "serviceStatus": .string(serviceStatus), "metadata": .object(meta),
-        ]
-        if let project = configuration.project.id { data["projectId"] = .string(project) }
-        record(type: "ai.gibson.hook.gibson.\(eventType)", family: "gibson", data: .object(data))
+        record(factory.gibson(GibsonEventData(
+            eventType: eventType, serviceStatus: status, projectId: configuration.project.id, metadata: meta)))
     }
 
-    /// Emits a system event such as `infrastructure-ready` to the system topic.
-    public func system(_ name: String, data: [String: JSONValue]) {
-        var members = data
-        if let ci = CIMetadata.detect(environment) { members["ci"] = ci.json }
-        record(type: "ai.gibson.hook.system.\(name)", family: "system", data: .object(members))
+    /// Emits `system.infrastructure-ready` with every service's `{name, status, latencyMs, required, error?}`.
+    public func infrastructureReady(_ services: [ServiceStatus], ready: Bool) {
+        var metadata: [String: JSONValue] = [:]
+        if let ci = CIMetadata.detect(environment) { metadata["ci"] = ci.json }
+        record(factory.make(type: InfrastructureReadyData.type, members: [
+            "ready": .bool(ready), "services": .array(services.map(\.json)), "metadata": .object(metadata),
+        ]))
     }
 
-    private func record(type: String, family: String, data: JSONValue) {
-        let event = CloudEvent(
-            id: UUID().uuidString.lowercased(), source: configuration.project.source ?? "gibson-hook://\(Self.hostName)",
-            type: type, time: rfc3339(clock.now()), data: data)
+    private func record(_ event: OutboundEvent) {
         emitted.append(event)
         guard let recorder else { return }
-        let topic = configuration.routing[family] ?? "\(family)-events"
         do {
-            try recorder.record([OutboundEvent(event: event, topic: topic, key: configuration.project.id ?? Self.hostName)])
+            try recorder.record([event])
         } catch {
             failures += 1
         }
     }
-}
-
-/// `date` in RFC 3339 UTC with milliseconds.
-func rfc3339(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
 }

@@ -28,7 +28,7 @@ public struct LocalActivation {
         var steps: [WorkflowStep] = []
         func record(_ name: String, _ ok: Bool, _ detail: String) -> Bool {
             steps.append(WorkflowStep(name: name, ok: ok, detail: detail))
-            emitter.gibson("activation", status: ok ? "starting" : "error", step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
+            emitter.gibson(.activation, status: ok ? .starting : .error, step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
             return ok
         }
         let health = HealthCheck(runner: runner, clock: clock).run(
@@ -46,7 +46,7 @@ public struct LocalActivation {
             spec, gibson: GibsonLocation(configuration: configuration, environment: environment),
             timeout: configuration.gibson.timeout.seconds)
         guard record("mcp", mcp.healthy, mcp.detail) else { return steps }
-        emitter.gibson("activation", status: "running", step: "complete", metadata: [:])
+        emitter.gibson(.activation, status: .running, step: "complete")
         return steps
     }
 }

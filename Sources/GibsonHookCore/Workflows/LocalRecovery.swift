@@ -44,7 +44,7 @@ public struct LocalRecovery {
     public func run(from report: HealthReport, deadline: Date) -> LocalRecoveryOutcome {
         var run = RecoveryRun(recovery: self, deadline: deadline, report: report)
         let failure = report.failure ?? .nonZeroExit
-        run.step("diagnose", ok: true, report.summary, event: "error", status: "error")
+        run.step("diagnose", ok: true, report.summary, event: .error, status: .error)
         let inspector = GibsonStateInspector(configuration: configuration, environment: environment)
         let filesBefore = Set(inspector.fileNames())
         let backedUp = run.backUp(inspector)
@@ -62,7 +62,7 @@ public struct LocalRecovery {
         run.step(
             "complete", ok: healthy,
             healthy ? "gibson recovered" : "gibson is still unhealthy: \(run.report.summary)",
-            event: "recovery", status: healthy ? "running" : "error")
+            event: .recovery, status: healthy ? .running : .error)
         return LocalRecoveryOutcome(recovered: healthy, steps: run.steps, finalReport: run.report, restartAttempts: run.attempts)
     }
 }

@@ -16,7 +16,10 @@ struct RecoveryRun {
 
     private var remaining: Double { deadline.timeIntervalSince(recovery.clock.now()) }
 
-    mutating func step(_ name: String, ok: Bool, _ detail: String, event: String = "recovery", status: String = "starting") {
+    mutating func step(
+        _ name: String, ok: Bool, _ detail: String, event: GibsonEventData.EventType = .recovery,
+        status: GibsonEventData.ServiceStatus = .starting
+    ) {
         steps.append(WorkflowStep(name: name, ok: ok, detail: detail))
         recovery.emitter.gibson(event, status: status, step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
     }
@@ -48,10 +51,11 @@ struct RecoveryRun {
 
     mutating func verify() {
         guard remaining > 0 else { return }
-        report = recovery.prober.checkGibson(
-            recovery.configuration, location: GibsonLocation(configuration: recovery.configuration, environment: recovery.environment),
-            now: recovery.clock.now(), timeoutCap: remaining)
-        step("verify", ok: report.healthy, report.summary, event: "health-check", status: report.healthy ? "running" : "error")
+        // Through HealthCheck so a recovered target is cached and the next commit passes at once.
+        report = HealthCheck(runner: recovery.prober.runner, clock: recovery.clock).run(
+            configuration: recovery.configuration, environment: recovery.environment, statePaths: recovery.statePaths,
+            noCache: true, timeoutCap: remaining)
+        step("verify", ok: report.healthy, report.summary, event: .healthCheck, status: report.healthy ? .running : .error)
     }
 
     /// Restarts per restartPolicy: `never` does not restart; otherwise up to maxRetries attempts with

@@ -45,7 +45,7 @@ public struct RecoveryWorkflow {
         switch RemoteWorkflowLauncher(starter: starter, configuration: configuration).launch(request, deadline: startDeadline) {
         case .remote(let runId):
             let detail = "started \(request.workflowType) '\(request.workflowId)'" + (runId.map { " (run \($0))" } ?? "")
-            emitter.gibson("recovery", status: "starting", step: "remote-start", metadata: ["workflowId": .string(request.workflowId)])
+            emitter.gibson(.recovery, status: .starting, step: "remote-start", metadata: ["workflowId": .string(request.workflowId)])
             return RecoveryRunResult(
                 path: .remote(workflowId: request.workflowId), steps: [WorkflowStep(name: "remote-start", ok: true, detail: detail)],
                 finalReport: report, workflowId: request.workflowId)

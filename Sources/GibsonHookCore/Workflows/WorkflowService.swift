@@ -56,26 +56,7 @@ public struct WorkflowService {
         let host = GibsonEventEmitter.hostName
         switch kind {
         case .recovery:
-            let report = HealthCheck(runner: runner, clock: clock).run(
-                configuration: configuration, environment: options.environment, statePaths: options.statePaths, noCache: true)
-            guard !report.healthy else {
-                let id = WorkflowRequests.workflowId(.recovery, host: host, incident: "healthy", now: clock.now())
-                return WorkflowRunReport(kind: kind, workflowId: id, route: .local(reason: "gibson is healthy"), succeeded: true,
-                    steps: [WorkflowStep(name: "diagnose", ok: true, detail: "gibson is healthy: nothing to recover")])
-            }
-            let result = RecoveryWorkflow(clock: clock, runner: runner, starter: starter, emitter: emitter)
-                .run(from: report, options: options, deadline: clock.now().addingTimeInterval(configuration.hooks.preCommit.timeout.seconds))
-            switch result.path {
-            case .remote:
-                return WorkflowRunReport(kind: kind, workflowId: result.workflowId, route: .remote(runId: nil), succeeded: true, steps: result.steps)
-            case .local(let reason):
-                return WorkflowRunReport(
-                    kind: kind, workflowId: result.workflowId, route: .local(reason: reason), succeeded: result.finalReport.healthy,
-                    steps: result.steps)
-            case .skipped, .none:
-                // Only a disabled workflow is skipped, and that was refused above.
-                throw WorkflowError.disabled(kind)
-            }
+            return try startRecovery(options: options, emitter: emitter)
         case .activation:
             let request = WorkflowRequests.activation(configuration, host: host, now: clock.now())
             return run(request, kind: kind, launcher: launcher, deadline: deadline) {
@@ -84,10 +65,37 @@ public struct WorkflowService {
             }
         case .scaling:
             let request = WorkflowRequests.scaling(configuration, host: host, now: clock.now())
-            if case .local(let reason) = launcher.launch(request, deadline: deadline) {
-                throw WorkflowError.scalingNeedsRemoteEngine(reason)
-            }
-            return WorkflowRunReport(kind: kind, workflowId: request.workflowId, route: .remote(runId: nil), succeeded: true, steps: [])
+            let route = launcher.launch(request, deadline: deadline)
+            if case .local(let reason) = route { throw WorkflowError.scalingNeedsRemoteEngine(reason) }
+            return WorkflowRunReport(kind: kind, workflowId: request.workflowId, route: route, succeeded: true, steps: [])
+        }
+    }
+
+    /// Recovery starts from a fresh check: a healthy target has nothing to recover.
+    private func startRecovery(options: HealthGateOptions, emitter: GibsonEventEmitter) throws -> WorkflowRunReport {
+        let configuration = options.configuration
+        let report = HealthCheck(runner: runner, clock: clock).run(
+            configuration: configuration, environment: options.environment, statePaths: options.statePaths, noCache: true)
+        guard !report.healthy else {
+            let id = WorkflowRequests.workflowId(.recovery, host: GibsonEventEmitter.hostName, incident: "healthy", now: clock.now())
+            return WorkflowRunReport(
+                kind: .recovery, workflowId: id, route: .local(reason: "gibson is healthy"), succeeded: true,
+                steps: [WorkflowStep(name: "diagnose", ok: true, detail: "gibson is healthy: nothing to recover")])
+        }
+        let deadline = clock.now().addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
+        let result = RecoveryWorkflow(clock: clock, runner: runner, starter: starter, emitter: emitter)
+            .run(from: report, options: options, deadline: deadline)
+        switch result.path {
+        case .remote:
+            return WorkflowRunReport(
+                kind: .recovery, workflowId: result.workflowId, route: .remote(runId: nil), succeeded: true, steps: result.steps)
+        case .local(let reason):
+            return WorkflowRunReport(
+                kind: .recovery, workflowId: result.workflowId, route: .local(reason: reason),
+                succeeded: result.finalReport.healthy, steps: result.steps)
+        case .skipped, .none:
+            // Only a disabled workflow is skipped, and `start` refused that before getting here.
+            throw WorkflowError.disabled(.recovery)
         }
     }
 

@@ -23,7 +23,7 @@ import Testing
         let recorder = FakeRecorder()
         let emitter = GibsonEventEmitter(
             recorder: recorder, configuration: Configuration(), environment: ProcessEnvironment(["CI": "true"]), clock: FakeClock())
-        emitter.gibson("health-check", status: "running", step: "verify")
+        emitter.gibson(.healthCheck, status: .running, step: "verify")
         #expect(recorder.events[0].event.data?["metadata"]?["ci"]?["provider"] == "generic")
         #expect(recorder.events[0].event.type == "ai.gibson.hook.gibson.health-check")
         #expect(recorder.events[0].event.time == "2027-01-15T08:00:00.000Z")

@@ -1,15 +1,15 @@
 @testable import GibsonHookCore
 import Testing
 
-@Suite struct ConfigOverridesTests {
+@Suite struct GitConfigOverridesTests {
     @Test func currentParameterFormatIsParsed() {
         let environment = ProcessEnvironment(["GIT_CONFIG_PARAMETERS": "'user.name'='Ada L' 'core.hookspath'='it'\\''s hooks'"])
-        #expect(ConfigOverrides.lastValue(for: "core.hooksPath", in: environment) == "it's hooks")
+        #expect(GitConfigOverrides.lastValue(for: "core.hooksPath", in: environment) == "it's hooks")
     }
 
     @Test func olderParameterFormatIsParsed() {
         let environment = ProcessEnvironment(["GIT_CONFIG_PARAMETERS": "'core.hookspath=a=b'"])
-        #expect(ConfigOverrides.lastValue(for: "core.hookspath", in: environment) == "a=b")
+        #expect(GitConfigOverrides.lastValue(for: "core.hookspath", in: environment) == "a=b")
     }
 
     @Test func countedVariablesWinAndTheLastOneCounts() {
@@ -19,10 +19,10 @@ import Testing
             "GIT_CONFIG_KEY_0": "core.hooksPath", "GIT_CONFIG_VALUE_0": "first",
             "GIT_CONFIG_KEY_1": "CORE.HOOKSPATH", "GIT_CONFIG_VALUE_1": "second",
         ])
-        #expect(ConfigOverrides.lastValue(for: "core.hookspath", in: environment) == "second")
+        #expect(GitConfigOverrides.lastValue(for: "core.hookspath", in: environment) == "second")
     }
 
     @Test func nothingGivenIsNil() {
-        #expect(ConfigOverrides.lastValue(for: "core.hookspath", in: ProcessEnvironment()) == nil)
+        #expect(GitConfigOverrides.lastValue(for: "core.hookspath", in: ProcessEnvironment()) == nil)
     }
 }

@@ -1,7 +1,7 @@
 /// Configuration given on git's command line (`git -c key=value`), which git passes to hooks in
 /// `GIT_CONFIG_PARAMETERS`, and the `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_<n>`/`GIT_CONFIG_VALUE_<n>` variables.
 /// Both outrank every configuration file.
-enum ConfigOverrides {
+enum GitConfigOverrides {
     /// The last value given for `key` (compared case-insensitively), or nil when none is given.
     static func lastValue(for key: String, in environment: ProcessEnvironment) -> String? {
         var found: String?

@@ -1,0 +1,173 @@
+/// Reads a whole node into a fresh value of `T` (a scalar, a list, or an object built from a seed), and
+/// renders a value back to JSON for `gibson-hook config`.
+struct NodeDecoder<T> {
+    /// What the value must look like, for messages ("a duration such as 30s").
+    let expected: String
+    /// Decodes `node` at dotted `key`; nil after recording why it is unusable.
+    let decode: (ConfigNode, inout DecodeContext, String) -> T?
+    /// The value as JSON.
+    let render: (T) -> JSONValue
+}
+
+/// A mapping with a fixed set of keys, each applied to part of `Root`. Unknown keys are reported with a
+/// did-you-mean; keys that are present override, keys that are absent keep their earlier value.
+struct ObjectSchema<Root> {
+    /// One key of the mapping.
+    struct Field {
+        let name: String
+        /// Applies `node` (at dotted key) onto the root value.
+        let apply: (ConfigNode, inout Root, inout DecodeContext, String) -> Void
+        let render: (Root) -> JSONValue
+    }
+
+    let fields: [Field]
+
+    init(_ fields: [Field]) { self.fields = fields }
+
+    /// The key names, in declaration order.
+    var names: [String] { fields.map(\.name) }
+
+    /// Applies every pair of the mapping `node` onto `root`.
+    func apply(_ node: ConfigNode, to root: inout Root, context: inout DecodeContext, key: String) {
+        guard case .mapping(let pairs) = node.value else {
+            if case .scalar(_, true) = node.value { return }  // An empty section changes nothing.
+            context.error("'\(key.isEmpty ? "configuration" : key)' must be a mapping, not \(node.kindName)", at: node.origin, key: key)
+            return
+        }
+        for pair in pairs {
+            let childKey = key.isEmpty ? pair.key : key + "." + pair.key
+            guard let field = fields.first(where: { $0.name == pair.key }) else {
+                var message = "unknown key '\(childKey)'"
+                if let suggestion = DidYouMean.closest(to: pair.key, among: names) {
+                    message += ": did you mean '\(key.isEmpty ? suggestion : key + "." + suggestion)'?"
+                } else {
+                    message += ": known keys here are \(names.joined(separator: ", "))"
+                }
+                context.error(message, at: pair.keyOrigin, key: childKey)
+                continue
+            }
+            field.apply(pair.value, &root, &context, childKey)
+        }
+    }
+
+    /// The root as a JSON object with every key.
+    func render(_ root: Root) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.render(root)) }))
+    }
+
+    /// A decoder that builds a fresh value from `seed`, requiring `required` keys to be present.
+    func decoder(seed: Root, required: [String] = [], expected: String) -> NodeDecoder<Root> {
+        NodeDecoder(expected: expected, decode: { node, context, key in
+            guard case .mapping(let pairs) = node.value else {
+                context.error("'\(key)' must be \(expected), not \(node.kindName)", at: node.origin, key: key)
+                return nil
+            }
+            var value = seed
+            let before = context.diagnostics.count
+            for name in required where !pairs.contains(where: { $0.key == name }) {
+                context.error("'\(key)' is missing '\(name)'", at: node.origin, key: key)
+            }
+            self.apply(node, to: &value, context: &context, key: key)
+            return context.diagnostics.count == before ? value : nil
+        }, render: { self.render($0) })
+    }
+}
+
+extension ObjectSchema.Field {
+    /// A key whose whole value is replaced (scalars and lists).
+    static func value<T>(_ name: String, _ path: WritableKeyPath<Root, T>, _ decoder: NodeDecoder<T>) -> Self {
+        Self(name: name, apply: { node, root, context, key in
+            guard let value = decoder.decode(node, &context, key) else { return }
+            root[keyPath: path] = value
+            context.record(key, node.origin)
+        }, render: { decoder.render($0[keyPath: path]) })
+    }
+
+    /// A key that may be null (`~`) to clear it.
+    static func optional<T>(_ name: String, _ path: WritableKeyPath<Root, T?>, _ decoder: NodeDecoder<T>) -> Self {
+        Self(name: name, apply: { node, root, context, key in
+            if case .scalar(_, true) = node.value {
+                root[keyPath: path] = nil
+                context.record(key, node.origin)
+                return
+            }
+            guard let value = decoder.decode(node, &context, key) else { return }
+            root[keyPath: path] = value
+            context.record(key, node.origin)
+        }, render: { root in root[keyPath: path].map(decoder.render) ?? .null })
+    }
+
+    /// A nested section, merged key by key.
+    static func section<Child>(_ name: String, _ path: WritableKeyPath<Root, Child>, _ schema: ObjectSchema<Child>) -> Self {
+        Self(name: name, apply: { node, root, context, key in
+            schema.apply(node, to: &root[keyPath: path], context: &context, key: key)
+        }, render: { schema.render($0[keyPath: path]) })
+    }
+
+    /// A mapping of names to sections (topics): existing names merge, new names start from `seed`.
+    static func namedSections<Child>(
+        _ name: String, _ path: WritableKeyPath<Root, [String: Child]>, _ schema: ObjectSchema<Child>, seed: Child
+    ) -> Self {
+        Self(name: name, apply: { node, root, context, key in
+            guard case .mapping(let pairs) = node.value else {
+                if case .scalar(_, true) = node.value { return }
+                context.error("'\(key)' must be a mapping of names, not \(node.kindName)", at: node.origin, key: key)
+                return
+            }
+            for pair in pairs {
+                var child = root[keyPath: path][pair.key] ?? seed
+                schema.apply(pair.value, to: &child, context: &context, key: key + "." + pair.key)
+                root[keyPath: path][pair.key] = child
+            }
+        }, render: { root in .object(root[keyPath: path].mapValues { schema.render($0) }) })
+    }
+
+    /// A mapping of names to single values (routing), merged name by name.
+    static func namedValues<T>(_ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: NodeDecoder<T>) -> Self {
+        Self(name: name, apply: { node, root, context, key in
+            guard case .mapping(let pairs) = node.value else {
+                if case .scalar(_, true) = node.value { return }
+                context.error("'\(key)' must be a mapping of names, not \(node.kindName)", at: node.origin, key: key)
+                return
+            }
+            for pair in pairs {
+                let childKey = key + "." + pair.key
+                guard let value = decoder.decode(pair.value, &context, childKey) else { continue }
+                root[keyPath: path][pair.key] = value
+                context.record(childKey, pair.value.origin)
+            }
+        }, render: { root in .object(root[keyPath: path].mapValues(decoder.render)) })
+    }
+}
+
+/// Suggests the known key closest to a mistyped one.
+enum DidYouMean {
+    /// The closest of `candidates`, when it is close enough to be a plausible typo.
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let folded = fold(word)
+        if let exact = candidates.first(where: { fold($0) == folded }) { return exact }
+        let scored = candidates.map { ($0, distance(folded, fold($0))) }.min { $0.1 < $1.1 }
+        guard let (best, score) = scored, score <= max(2, word.count / 3) else { return nil }
+        return best
+    }
+
+    /// Lower case without `-` and `_`, so `restart_policy` finds `restartPolicy`.
+    private static func fold(_ text: String) -> String {
+        String(text.lowercased().filter { $0 != "-" && $0 != "_" })
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

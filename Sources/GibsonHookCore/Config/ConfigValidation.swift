@@ -1,0 +1,50 @@
+/// Checks that need more than one key: a probe of kind `tcp` needs a host and a port, bearer auth needs a
+/// token, a client certificate needs its key. Runs once on the effective configuration.
+enum ConfigValidation {
+    static func validate(_ configuration: Configuration, context: inout DecodeContext) {
+        for (index, probe) in configuration.gibson.probes.enumerated() {
+            let key = "gibson.probes[\(index)]"
+            switch probe.kind {
+            case .tcp where probe.host == nil || probe.port == nil:
+                report("probe '\(probe.name)' of kind tcp needs 'host' and 'port'", key: key, origin: "gibson.probes", &context)
+            case .http where probe.url == nil:
+                report("probe '\(probe.name)' of kind http needs 'url'", key: key, origin: "gibson.probes", &context)
+            default: break
+            }
+        }
+        let sinks = configuration.sinks
+        let endpoints: [(String, AuthSettings, TLSSettings)] = [
+            ("sinks.kafka", sinks.kafka.auth, sinks.kafka.tls),
+            ("sinks.cloudEvents", sinks.cloudEvents.auth, sinks.cloudEvents.tls),
+            ("sinks.temporal", sinks.temporal.auth, sinks.temporal.tls),
+        ]
+        for (prefix, auth, tls) in endpoints {
+            validate(auth, prefix: prefix + ".auth", &context)
+            if (tls.certFile == nil) != (tls.keyFile == nil) {
+                report("'\(prefix).tls' needs both 'certFile' and 'keyFile' for mutual TLS", key: prefix + ".tls",
+                       origin: tls.certFile == nil ? prefix + ".tls.keyFile" : prefix + ".tls.certFile", &context)
+            }
+        }
+        for (family, topic) in configuration.routing where topic.isEmpty {
+            report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)
+        }
+    }
+
+    private static func validate(_ auth: AuthSettings, prefix: String, _ context: inout DecodeContext) {
+        switch auth.kind {
+        case .bearer where auth.token == nil && auth.tokenEnv == nil:
+            report("'\(prefix)' of kind bearer needs 'token' or 'tokenEnv'", key: prefix, origin: prefix + ".kind", &context)
+        case .basic where auth.username == nil || (auth.password == nil && auth.passwordEnv == nil):
+            report("'\(prefix)' of kind basic needs 'username' and 'password' or 'passwordEnv'", key: prefix,
+                   origin: prefix + ".kind", &context)
+        default: break
+        }
+    }
+
+    private static func report(_ message: String, key: String, origin: String, _ context: inout DecodeContext) {
+        // A value already reported as invalid (an unset ${VAR} token, say) is not reported twice.
+        guard !context.diagnostics.contains(where: { $0.severity == .error && ($0.key ?? "").hasPrefix(key) }) else { return }
+        let place = context.origins[origin] ?? context.origins.first { $0.key.hasPrefix(origin) }?.value ?? .defaultValue
+        context.error(message, at: place, key: key)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+extension NodeDecoder {
+    /// A scalar whose text `parse` turns into a value, or nil with a reason (quoting the text).
+    static func scalar(expected: String, render: @escaping (T) -> JSONValue, parse: @escaping (String) -> T?) -> NodeDecoder {
+        NodeDecoder(expected: expected, decode: { node, context, key in
+            guard let text = context.scalarText(node, key: key, expected: expected) else { return nil }
+            guard let value = parse(text) else {
+                context.error("invalid value '\(text)' for '\(key)': expected \(expected)", at: node.origin, key: key)
+                return nil
+            }
+            return value
+        }, render: render)
+    }
+}
+
+extension NodeDecoder where T == String {
+    /// Any text.
+    static var string: NodeDecoder { NodeDecoder.scalar(expected: "a string", render: { .string($0) }, parse: { $0 }) }
+
+    /// One of a fixed set of words.
+    static func oneOf(_ choices: [String]) -> NodeDecoder {
+        .scalar(expected: "one of \(choices.joined(separator: ", "))", render: { .string($0) }, parse: { choices.contains($0) ? $0 : nil })
+    }
+
+    /// An absolute http or https URL with a host.
+    static var url: NodeDecoder { NodeDecoder.scalar(
+        expected: "an http:// or https:// URL with a host", render: { .string($0) },
+        parse: { text in
+            guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+                scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+            else { return nil }
+            return text
+        }) }
+}
+
+extension NodeDecoder where T == Int {
+    /// A whole number in `range`.
+    static func int(_ range: ClosedRange<Int> = 0...Int.max) -> NodeDecoder {
+        let expected = range.upperBound == Int.max ? "a whole number of at least \(range.lowerBound)"
+            : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        return .scalar(expected: expected, render: { .integer(Int64($0)) }, parse: { text in
+            guard let value = Int(text), range.contains(value) else { return nil }
+            return value
+        })
+    }
+
+    /// A TCP port.
+    static var port: NodeDecoder { NodeDecoder.int(1...65535) }
+}
+
+extension NodeDecoder where T == Int32 {
+    /// A process exit code.
+    static var exitCode: NodeDecoder { NodeDecoder.scalar(expected: "an exit code from 0 to 255", render: { .integer(Int64($0)) }, parse: { text in
+        guard let value = Int32(text), (0...255).contains(value) else { return nil }
+        return value
+    }) }
+}
+
+extension NodeDecoder where T == Bool {
+    /// true/false (also yes/no, on/off).
+    static var bool: NodeDecoder { NodeDecoder.scalar(expected: "true or false", render: { .bool($0) }, parse: { text in
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }) }
+}
+
+extension NodeDecoder where T == DurationValue {
+    /// A duration such as `30s`, `5m`, `7d`.
+    static var duration: NodeDecoder { NodeDecoder.scalar(
+        expected: "a duration such as 250ms, 30s, 5m, 1h or 7d", render: { .string($0.description) },
+        parse: { DurationValue(parsing: $0) }) }
+}
+
+extension NodeDecoder where T: RawRepresentable & CaseIterable, T.RawValue == String {
+    /// One of the enum's raw values.
+    static var enumeration: NodeDecoder {
+        let names = T.allCases.map(\.rawValue)
+        return .scalar(expected: "one of \(names.joined(separator: ", "))", render: { .string($0.rawValue) }, parse: { T(rawValue: $0) })
+    }
+}
+
+extension NodeDecoder {
+    /// A YAML list of `element`s; the whole list replaces the earlier one.
+    static func list<Element>(of element: NodeDecoder<Element>) -> NodeDecoder<[Element]> {
+        let expected = "a list of \(element.expected)"
+        return NodeDecoder<[Element]>(expected: expected, decode: { node, context, key in
+            guard case .sequence(let items) = node.value else {
+                context.error("'\(key)' must be \(expected), not \(node.kindName)", at: node.origin, key: key)
+                return nil
+            }
+            var values: [Element] = []
+            var failed = false
+            for (index, item) in items.enumerated() {
+                if let value = element.decode(item, &context, "\(key)[\(index)]") { values.append(value) } else { failed = true }
+            }
+            return failed ? nil : values
+        }, render: { .array($0.map(element.render)) })
+    }
+}

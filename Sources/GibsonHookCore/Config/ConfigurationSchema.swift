@@ -1,0 +1,187 @@
+/// The keys of the configuration file, one schema per section of `Configuration`. Keys are the model's
+/// property names; `docs/configuration.md` documents each one.
+enum ConfigurationSchema {
+    typealias Field<Root> = ObjectSchema<Root>.Field
+
+    /// The whole file.
+    static var root: ObjectSchema<Configuration> { ObjectSchema<Configuration>([
+        .section("gibson", \.gibson, gibson),
+        .section("infrastructure", \.infrastructure, infrastructure),
+        .section("sinks", \.sinks, sinks),
+        .namedSections("topics", \.topics, topic, seed: TopicSettings(partitions: 1, replication: 1, retention: .days(7))),
+        .namedValues("routing", \.routing, .string),
+        .value("eventTriggers", \.eventTriggers, .list(of: eventTrigger)),
+        .section("workflows", \.workflows, workflows),
+        .section("outbox", \.outbox, outbox),
+        .section("delivery", \.delivery, delivery),
+        .section("hooks", \.hooks, hooks),
+        .section("project", \.project, project),
+    ]) }
+
+    static var argv: NodeDecoder<[String]> { NodeDecoder<[String]>.list(of: .string) }
+
+    static var gibson: ObjectSchema<GibsonTarget> { ObjectSchema<GibsonTarget>([
+        .value("command", \.command, .string),
+        .value("autoStart", \.autoStart, .bool),
+        .value("restartPolicy", \.restartPolicy, .enumeration),
+        .value("maxRetries", \.maxRetries, .int(0...100)),
+        .value("healthCheckInterval", \.healthCheckInterval, .duration),
+        .value("cacheTTL", \.cacheTTL, .duration),
+        .value("timeout", \.timeout, .duration),
+        .value("probes", \.probes, .list(of: probe)),
+        .section("recovery", \.recovery, recovery),
+        .value("stateDirectory", \.stateDirectory, .string),
+        .value("apiKeyEnv", \.apiKeyEnv, .string),
+    ]) }
+
+    static var probe: NodeDecoder<ProbeSpec> { ObjectSchema<ProbeSpec>([
+        .value("name", \.name, .string),
+        .value("kind", \.kind, .enumeration),
+        .value("argv", \.argv, argv),
+        .optional("executable", \.executable, .string),
+        .value("exitCodes", \.exitCodes, .list(of: .exitCode)),
+        .optional("expectOutput", \.expectOutput, .string),
+        .optional("host", \.host, .string),
+        .optional("port", \.port, .port),
+        .optional("url", \.url, .url),
+        .value("expectStatus", \.expectStatus, .int(100...599)),
+        .optional("timeout", \.timeout, .duration),
+    ]).decoder(seed: ProbeSpec(name: "", kind: .command), required: ["name", "kind"], expected: "a probe mapping") }
+
+    static var recovery: ObjectSchema<RecoverySettings> { ObjectSchema<RecoverySettings>([
+        .optional("restartCommand", \.restartCommand, argv),
+        .optional("reinstallCommand", \.reinstallCommand, argv),
+        .value("backoff", \.backoff, .duration),
+        .value("wait", \.wait, .duration),
+        .value("backupState", \.backupState, .bool),
+    ]) }
+
+    static var infrastructure: ObjectSchema<Infrastructure> { ObjectSchema<Infrastructure>([
+        .value("services", \.services, .list(of: service)),
+        .value("timeout", \.timeout, .duration),
+    ]) }
+
+    static var service: NodeDecoder<ServiceSpec> { ObjectSchema<ServiceSpec>([
+        .value("name", \.name, .string),
+        .value("host", \.host, .string),
+        .value("port", \.port, .port),
+        .optional("url", \.url, .url),
+        .value("expectStatus", \.expectStatus, .int(100...599)),
+        .value("required", \.required, .bool),
+    ]).decoder(seed: ServiceSpec(name: "", host: "127.0.0.1", port: 1), required: ["name", "port"], expected: "a service mapping") }
+
+    static var auth: ObjectSchema<AuthSettings> { ObjectSchema<AuthSettings>([
+        .value("kind", \.kind, .enumeration),
+        .optional("token", \.token, .string),
+        .optional("tokenEnv", \.tokenEnv, .string),
+        .optional("username", \.username, .string),
+        .optional("password", \.password, .string),
+        .optional("passwordEnv", \.passwordEnv, .string),
+    ]) }
+
+    static var tls: ObjectSchema<TLSSettings> { ObjectSchema<TLSSettings>([
+        .optional("caFile", \.caFile, .string),
+        .optional("certFile", \.certFile, .string),
+        .optional("keyFile", \.keyFile, .string),
+    ]) }
+
+    static var sinks: ObjectSchema<Sinks> { ObjectSchema<Sinks>([
+        .section("kafka", \.kafka, ObjectSchema<KafkaRestSettings>([
+            .optional("url", \.url, .url),
+            .value("api", \.api, .enumeration),
+            .value("format", \.format, .enumeration),
+            .optional("clusterId", \.clusterId, .string),
+            .value("batchSize", \.batchSize, .int(1...10_000)),
+            .section("auth", \.auth, auth),
+            .section("tls", \.tls, tls),
+        ])),
+        .section("cloudEvents", \.cloudEvents, ObjectSchema<CloudEventsSettings>([
+            .optional("url", \.url, .url),
+            .value("mode", \.mode, .enumeration),
+            .value("batchSize", \.batchSize, .int(1...10_000)),
+            .section("auth", \.auth, auth),
+            .section("tls", \.tls, tls),
+        ])),
+        .section("temporal", \.temporal, ObjectSchema<TemporalSettings>([
+            .optional("url", \.url, .url),
+            .value("namespace", \.namespace, .string),
+            .value("taskQueue", \.taskQueue, .string),
+            .value("pathPrefix", \.pathPrefix, .string),
+            .section("auth", \.auth, auth),
+            .section("tls", \.tls, tls),
+        ])),
+    ]) }
+
+    static var topic: ObjectSchema<TopicSettings> { ObjectSchema<TopicSettings>([
+        .value("partitions", \.partitions, .int(1...10_000)),
+        .value("replication", \.replication, .int(1...100)),
+        .value("retention", \.retention, .duration),
+    ]) }
+
+    static var eventTrigger: NodeDecoder<EventTrigger> { ObjectSchema<EventTrigger>([
+        .value("name", \.name, .string),
+        .value("event", \.event, .string),
+        .optional("filter", \.filter, .string),
+        .optional("topic", \.topic, .string),
+        .value("action", \.action, .scalar(
+            expected: "gibson:activate, gibson:recovery, workflow:<name> or exec:<command>", render: { .string($0) },
+            parse: { EventTriggerAction.isValid($0) ? $0 : nil })),
+    ]).decoder(
+        seed: EventTrigger(name: "", event: "", action: ""), required: ["name", "event", "action"],
+        expected: "an event trigger mapping") }
+
+    static var workflow: ObjectSchema<WorkflowSettings> { ObjectSchema<WorkflowSettings>([
+        .value("workflowType", \.workflowType, .string),
+        .optional("taskQueue", \.taskQueue, .string),
+        .value("executionTimeout", \.executionTimeout, .duration),
+        .value("enabled", \.enabled, .bool),
+    ]) }
+
+    static var workflows: ObjectSchema<Workflows> { ObjectSchema<Workflows>([
+        .section("activation", \.activation, workflow),
+        .section("recovery", \.recovery, workflow),
+        .section("scaling", \.scaling, workflow),
+    ]) }
+
+    static var outbox: ObjectSchema<OutboxSettings> { ObjectSchema<OutboxSettings>([
+        .optional("path", \.path, .string),
+        .value("retention", \.retention, .duration),
+        .value("maxAttempts", \.maxAttempts, .int(1...1_000)),
+    ]) }
+
+    static var delivery: ObjectSchema<DeliverySettings> { ObjectSchema<DeliverySettings>([
+        .value("deadline", \.deadline, .duration),
+        .value("connectTimeout", \.connectTimeout, .duration),
+        .value("requestTimeout", \.requestTimeout, .duration),
+        .value("backoffBase", \.backoffBase, .duration),
+        .value("backoffCap", \.backoffCap, .duration),
+        .value("breakerFailureThreshold", \.breakerFailureThreshold, .int(1...1_000)),
+        .value("breakerRecoveryTimeout", \.breakerRecoveryTimeout, .duration),
+    ]) }
+
+    static var hooks: ObjectSchema<HookSettings> { ObjectSchema<HookSettings>([
+        .section("preCommit", \.preCommit, ObjectSchema<PreCommitSettings>([
+            .value("enabled", \.enabled, .bool),
+            .value("timeout", \.timeout, .duration),
+        ])),
+        .value("postCommitActions", \.postCommitActions, .list(of: argv)),
+        .value("backgroundDelivery", \.backgroundDelivery, .bool),
+        .value("prePushHealthGate", \.prePushHealthGate, .bool),
+    ]) }
+
+    static var project: ObjectSchema<ProjectSettings> { ObjectSchema<ProjectSettings>([
+        .optional("id", \.id, .string),
+        .value("partitionKey", \.partitionKey, .oneOf(["repository", "project", "branch", "none"])),
+        .optional("source", \.source, .string),
+    ]) }
+}
+
+/// The actions an event trigger may name.
+public enum EventTriggerAction {
+    /// True for `gibson:activate`, `gibson:recovery`, `workflow:<name>` and `exec:<command>`.
+    public static func isValid(_ action: String) -> Bool {
+        if action == "gibson:activate" || action == "gibson:recovery" { return true }
+        for prefix in ["workflow:", "exec:"] where action.hasPrefix(prefix) && action.count > prefix.count { return true }
+        return false
+    }
+}

@@ -1,0 +1,210 @@
+function __gibson-hook_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __gibson-hook_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __gibson-hook_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __gibson-hook_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __gibson-hook_parse_tokens -S
+    set -l unparsed_tokens (__gibson-hook_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'gibson-hook'
+        __gibson-hook_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'health'
+            __gibson-hook_parse_subcommand 0 'no-cache' 'timeout=' 'json' 'config=' 'set=+' 'version' 'h/help'
+        case 'infra-ready'
+            __gibson-hook_parse_subcommand 0 'json' 'config=' 'set=+' 'version' 'h/help'
+        case 'validate'
+            __gibson-hook_parse_subcommand 0 'json' 'config=' 'set=+' 'version' 'h/help'
+        case 'workflow'
+            __gibson-hook_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'start'
+                __gibson-hook_parse_subcommand 1 'json' 'config=' 'set=+' 'version' 'h/help'
+            end
+        case 'emit'
+            __gibson-hook_parse_subcommand 0 'type=' 'data=' 'topic=' 'key=' 'source=' 'subject=' 'ndjson' 'on-error=' 'wait' 'deadline=' 'json' 'version' 'h/help'
+        case 'flush'
+            __gibson-hook_parse_subcommand 0 'deadline=' 'json' 'version' 'h/help'
+        case 'outbox'
+            __gibson-hook_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'list'
+                __gibson-hook_parse_subcommand 0 'state=' 'sink=' 'limit=' 'json' 'version' 'h/help'
+            case 'show'
+                __gibson-hook_parse_subcommand 1 'json' 'version' 'h/help'
+            case 'retry'
+                __gibson-hook_parse_subcommand -r 1 'all-dead' 'json' 'version' 'h/help'
+            case 'purge'
+                __gibson-hook_parse_subcommand 0 'dead' 'delivered' 'all' 'yes' 'json' 'version' 'h/help'
+            end
+        case 'config'
+            __gibson-hook_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'show'
+                __gibson-hook_parse_subcommand 0 'config=' 'set=+' 'json' 'version' 'h/help'
+            case 'check'
+                __gibson-hook_parse_subcommand 0 'config=' 'set=+' 'json' 'version' 'h/help'
+            end
+        case 'help'
+            __gibson-hook_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __gibson-hook_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __gibson-hook_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __gibson-hook_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __gibson-hook_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__gibson-hook_tokens -p)
+    if test -z "$(__gibson-hook_tokens -t)"
+        set -l index (count (__gibson-hook_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'gibson-hook' -f
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'health' -d 'Check that the Gibson CLI is healthy.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'infra-ready' -d 'Probe the infrastructure services, then activate Gibson.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'validate' -d 'Check configuration, Gibson health, services, sinks and hooks.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'workflow' -d 'Start the Gibson workflows (remote engine first, local fallback).'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'emit' -d 'Store events in the durable outbox and print their ids.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'flush' -d 'Deliver pending events to the configured sinks.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'outbox' -d 'Inspect and manage the durable event outbox.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'config' -d 'Show or check the configuration.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" no-cache' -l 'no-cache' -d 'Probe even when a cached healthy result is fresh.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" timeout' -l 'timeout' -d 'Timeout of each probe, e.g. 5s (overrides gibson.timeout).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" json' -l 'json' -d 'Print the report as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" json' -l 'json' -d 'Print the report as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" json' -l 'json' -d 'Print the report as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook workflow" -eq 1' -fa 'start' -d 'Start gibson-activation-, gibson-recovery- or gibson-scaling-workflow.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook workflow start" -eq 1' -fka 'activation recovery scaling'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" json' -l 'json' -d 'Print the report as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" type' -l 'type' -d 'Event type, e.g. project.updated or com.example.thing.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" data' -l 'data' -d 'Event data: JSON text, or @file to read it from a file.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" topic' -l 'topic' -d 'Kafka topic (default: routed by type).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" key' -l 'key' -d 'Record key (default: the configured partition key).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" source' -l 'source' -d 'CloudEvents source (default: project.source or the host).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" subject' -l 'subject' -d 'CloudEvents subject.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" ndjson' -l 'ndjson' -d 'Read NDJSON events from stdin, one per line.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" on-error' -l 'on-error' -d 'Bad NDJSON line: skip it or reject the whole input (skip|reject).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" wait' -l 'wait' -d 'Deliver the events before returning.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" deadline' -l 'deadline' -d 'With --wait: how long to try, e.g. 20s.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" json' -l 'json' -d 'Print JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook flush" deadline' -l 'deadline' -d 'How long to try, e.g. 20s (default: delivery.deadline).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook flush" json' -l 'json' -d 'Print the summary as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook flush" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook flush" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook outbox" -eq 1' -fa 'list' -d 'List events and their delivery state per sink.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook outbox" -eq 1' -fa 'show' -d 'Show one event and its deliveries.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook outbox" -eq 1' -fa 'retry' -d 'Make dead letters pending again (delivered by the next flush).'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook outbox" -eq 1' -fa 'purge' -d 'Remove dead letters, delivered events, or everything.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" state' -l 'state' -d 'Only rows in this state: pending, delivered or dead.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" sink' -l 'sink' -d 'Only rows for this sink (kafka, cloudevents, temporal).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" limit' -l 'limit' -d 'At most this many rows.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" json' -l 'json' -d 'Print JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox show" json' -l 'json' -d 'Print JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox show" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox retry" all-dead' -l 'all-dead' -d 'Retry every dead letter.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox retry" json' -l 'json' -d 'Print JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox retry" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox retry" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" dead' -l 'dead' -d 'What to remove.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" delivered' -l 'delivered' -d 'What to remove.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" all' -l 'all' -d 'What to remove.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" yes' -l 'yes' -d 'Confirm removing everything, pending events included (needed with --all).'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" json' -l 'json' -d 'Print JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook outbox purge" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook config" -eq 1' -fa 'show' -d 'Show the effective configuration and where each value came from (the default).'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook config" -eq 1' -fa 'check' -d 'Report every configuration problem at once, with file, line and column.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config show" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config show"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config show" json' -l 'json' -d 'Print JSON: settings (each key with its value and origin), files and warnings.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config show" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config check" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config check"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config check" json' -l 'json' -d 'Print JSON: ok, error and warning counts, and every diagnostic.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config check" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook config check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook help" version' -l 'version' -d 'Show the version.'
