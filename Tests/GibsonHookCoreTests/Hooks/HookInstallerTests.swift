@@ -131,3 +131,13 @@ import Testing
         #expect(problems.first?.isError == false)
     }
 }
+
+@Suite struct HookWiringCheckTests {
+    @Test func outsideARepositoryValidateGetsOneHooksWarning() throws {
+        let directory = try TemporaryDirectory()
+        let findings = HookWiringCheck(workingDirectory: directory.path)
+            .findings(environment: ProcessEnvironment(["PATH": "/usr/bin:/bin"]))
+        #expect(findings.map(\.area) == ["hooks"])
+        #expect(findings.first?.severity == .warning)
+    }
+}
