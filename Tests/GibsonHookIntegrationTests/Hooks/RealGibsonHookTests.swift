@@ -45,10 +45,12 @@ import Testing
         let sandbox = try HookSandbox(hooks: "pre-commit,post-commit")
         let port = try closedPort()
         sandbox.repo.environment["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:\(port)/events"
-        // Failed attempts open the breaker: keep it short so the sink is tried again within the test, and
-        // allow enough attempts that the event does not become a dead letter while the sink is down.
+        // Failed attempts open the breaker: keep it short so the sink is tried again within the test; allow
+        // enough attempts that the event does not become a dead letter while the sink is down; and end the
+        // post-commit's background flush soon, so it does not hold the event while the later flush runs.
         try sandbox.repo.write(
-            ".gibson-hook.yml", "delivery:\n  breakerRecoveryTimeout: 1s\n  backoffCap: 1s\noutbox:\n  maxAttempts: 1000\n")
+            ".gibson-hook.yml",
+            "delivery:\n  deadline: 2s\n  breakerRecoveryTimeout: 1s\n  backoffCap: 1s\noutbox:\n  maxAttempts: 1000\n")
         try sandbox.repo.write("a.txt")
         let sha = try sandbox.repo.commit("sink down")
         let flush = try sandbox.repo.gibsonHook(["flush", "--deadline", "1s"])
@@ -90,8 +92,12 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, String(port), output.path]
         try process.run()
-        for _ in 0..<200 where !isListening(port) { usleep(50_000) }
-        guard isListening(port) else { throw TestFailure("the receiver did not start on port \(port)") }
+        var attempts = 0
+        while !isListening(port) && attempts < 200 {
+            usleep(50_000)
+            attempts += 1
+        }
+        guard attempts < 200 else { throw TestFailure("the receiver did not start on port \(port)") }
         return process
     }
 
