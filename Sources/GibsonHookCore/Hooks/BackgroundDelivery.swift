@@ -32,7 +32,12 @@ extension DetachedFlushLauncher {
     /// avoid. The hook process exits right after the spawn, so nothing of its own needs them afterwards.
     static func markDescriptorsCloseOnExec() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in names.compactMap(Int32.init) where descriptor > 2 {
+        markCloseOnExec(names.compactMap(Int32.init))
+    }
+
+    /// Sets close-on-exec on each of `descriptors` above stderr.
+    static func markCloseOnExec(_ descriptors: [Int32]) {
+        for descriptor in descriptors where descriptor > 2 {
             let flags = fcntl(descriptor, F_GETFD)
             if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
         }

@@ -141,7 +141,8 @@ import Testing
         #expect(pipe(&ends) == 0)
         defer { close(ends[0]); close(ends[1]) }
         #expect(fcntl(ends[1], F_GETFD) & FD_CLOEXEC == 0)
-        DetachedFlushLauncher.markDescriptorsCloseOnExec()
+        // Only this test's own descriptors: the test process runs other tests' children concurrently.
+        DetachedFlushLauncher.markCloseOnExec([2, ends[0], ends[1]])
         #expect(fcntl(ends[0], F_GETFD) & FD_CLOEXEC != 0)
         #expect(fcntl(ends[1], F_GETFD) & FD_CLOEXEC != 0)
         #expect(fcntl(2, F_GETFD) & FD_CLOEXEC == 0)
