@@ -173,15 +173,338 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    health|infra-ready|validate|workflow|emit|flush|outbox|config|help)
+    context|config|emit|flush|outbox|install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|health|validate|infra-ready|workflow|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'health infra-ready validate workflow emit flush outbox config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'context config emit flush outbox install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite health validate infra-ready workflow help' -- "${cur}"))
         ;;
     esac
+}
+
+_gibson-hook_context() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-files --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+}
+
+_gibson-hook_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show|check)
+        # Offer subcommand argument completions
+        "_gibson-hook_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_config_show() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_config_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_emit() {
+    repeating_flags=()
+    non_repeating_flags=(--ndjson --wait --json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--type --data --topic --key --source --subject --on-error --deadline --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--type')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--source')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--on-error')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_flush() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--deadline --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--deadline')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|retry|purge)
+        # Offer subcommand argument completions
+        "_gibson-hook_outbox_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show retry purge' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--state --sink --limit --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state')
+        return
+        ;;
+    '--sink')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_show() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_retry() {
+    repeating_flags=()
+    non_repeating_flags=(--all-dead --json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_purge() {
+    repeating_flags=()
+    non_repeating_flags=(--dead --delivered --all --yes --json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_install() {
+    repeating_flags=()
+    non_repeating_flags=(--force --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--hooks --binary)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--hooks')
+        return
+        ;;
+    '--binary')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_uninstall() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--hooks)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--hooks')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_status() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+}
+
+_gibson-hook_pre-commit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-cache --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-commit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_pre-push() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-merge() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-checkout() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-rewrite() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
 }
 
 _gibson-hook_health() {
@@ -205,7 +528,7 @@ _gibson-hook_health() {
     esac
 }
 
-_gibson-hook_infra-ready() {
+_gibson-hook_validate() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--set)
@@ -223,7 +546,7 @@ _gibson-hook_infra-ready() {
     esac
 }
 
-_gibson-hook_validate() {
+_gibson-hook_infra-ready() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--set)
@@ -285,184 +608,6 @@ _gibson-hook_workflow_start() {
     case "${positional_number}" in
     1)
         __gibson-hook_add_completions -W 'activation'$'\n''recovery'$'\n''scaling'
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_emit() {
-    repeating_flags=()
-    non_repeating_flags=(--ndjson --wait --json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--type --data --topic --key --source --subject --on-error --deadline)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--type')
-        return
-        ;;
-    '--data')
-        return
-        ;;
-    '--topic')
-        return
-        ;;
-    '--key')
-        return
-        ;;
-    '--source')
-        return
-        ;;
-    '--subject')
-        return
-        ;;
-    '--on-error')
-        return
-        ;;
-    '--deadline')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_flush() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--deadline)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--deadline')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_outbox() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    list|show|retry|purge)
-        # Offer subcommand argument completions
-        "_gibson-hook_outbox_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show retry purge' -- "${cur}"))
-        ;;
-    esac
-}
-
-_gibson-hook_outbox_list() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--state --sink --limit)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--state')
-        return
-        ;;
-    '--sink')
-        return
-        ;;
-    '--limit')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_outbox_show() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options 1
-}
-
-_gibson-hook_outbox_retry() {
-    repeating_flags=()
-    non_repeating_flags=(--all-dead --json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_outbox_purge() {
-    repeating_flags=()
-    non_repeating_flags=(--dead --delivered --all --yes --json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options 0
-}
-
-_gibson-hook_config() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    show|check)
-        # Offer subcommand argument completions
-        "_gibson-hook_config_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'show check' -- "${cur}"))
-        ;;
-    esac
-}
-
-_gibson-hook_config_show() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=(--set)
-    non_repeating_options=(--config)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--config')
-        return
-        ;;
-    '--set')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_config_check() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=(--set)
-    non_repeating_options=(--config)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--config')
-        return
-        ;;
-    '--set')
         return
         ;;
     esac
