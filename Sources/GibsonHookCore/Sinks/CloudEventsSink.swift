@@ -4,8 +4,11 @@ import Foundation
 /// webhook rules: 2xx delivered, 429 retried after Retry-After, 410 stops delivery to the sink, 3xx never
 /// followed, 408 and 5xx retried, other 4xx permanent with the sink's reason.
 public final class CloudEventsSink: EventSink {
+    /// `cloudevents`, stored in outbox rows.
     public let name = "cloudevents"
+    /// `scheme://host:port` of the configured URL, the circuit breaker's key.
     public let endpoint: String
+    /// The most events one `deliver` call takes.
     public let maxBatchSize: Int
     private let settings: CloudEventsSettings
     private let url: String
@@ -66,10 +69,17 @@ public final class CloudEventsSink: EventSink {
         switch settings.mode {
         case .structured:
             headers = [HTTPHeader("Content-Type", Self.structuredContentType)]
-            body = Data(events[0].event.jsonObject.serialized().utf8)
+            body = Data(EventJSONWriter.bytes(of: events[0].event))
         case .batch:
             headers = [HTTPHeader("Content-Type", Self.batchContentType)]
-            body = Data(JSONValue.array(events.map { $0.event.jsonObject }).serialized().utf8)
+            var writer = EventJSONWriter(capacity: events.count * 600)
+            writer.raw("[")
+            for (index, event) in events.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.event(event.event)
+            }
+            writer.raw("]")
+            body = Data(writer.bytes)
         case .binary:
             (headers, body) = Self.binaryMessage(events[0].event)
         }

@@ -14,7 +14,7 @@ enum ConcatenatedJSONReader {
             while index < bytes.count, isWhitespace(bytes[index]) { index += 1 }
             guard index < bytes.count else { return (values, true) }
             guard let end = endOfValue(bytes, from: index),
-                let value = try? JSONValue.parse(Data(bytes[index..<end]))
+                let value = bytes[index..<end].withUnsafeBufferPointer({ try? JSONByteParser.parse($0) })
             else { return (values, false) }
             values.append(value)
             index = end

@@ -5,8 +5,11 @@ import Foundation
 /// event's partition key. Events are grouped into one request per topic, in order, at most `maxBatchSize`
 /// records each. A 200 answer is only transport success: each record's own report decides its outcome.
 public final class KafkaRestSink: EventSink {
+    /// `kafka`, stored in outbox rows.
     public let name = "kafka"
+    /// `scheme://host:port` of the configured URL, the circuit breaker's key.
     public let endpoint: String
+    /// The most events one `deliver` call takes.
     public let maxBatchSize: Int
     let settings: KafkaRestSettings
     let baseURL: String
@@ -83,7 +86,7 @@ public final class KafkaRestSink: EventSink {
             return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
         case 500:
             // 50002 is Kafka's non-retriable error; 50003 and anything unnamed may succeed later.
-            let code = (try? JSONValue.parse(response.body))?["error_code"]?.intValue
+            let code = SinkResponses.json(response.body)?["error_code"]?.intValue
             return code == 50002 ? .permanent(reason: reason) : .retry(reason: reason, retryAfter: nil)
         case 500..<600: return .retry(reason: reason, retryAfter: SinkResponses.retryAfter(response, now: clock.now()))
         default: return .permanent(reason: reason)

@@ -27,26 +27,26 @@ extension KafkaRestSink {
     /// `{"records":[{"key":…,"value":…}]}`. Records carry only `key` and `value` (Redpanda rejects any other
     /// member); a missing key is omitted, never `null` (a null is a parse error in Redpanda's binary mode).
     static func v2Body(_ events: [OutboundEvent], format: KafkaRestSettings.Format) -> Data {
-        var out = "{\"records\":["
+        var writer = EventJSONWriter(capacity: events.count * 600)
+        writer.raw("{\"records\":[")
         for (index, event) in events.enumerated() {
-            if index > 0 { out += "," }
-            out += "{"
+            if index > 0 { writer.raw(",") }
+            writer.raw("{")
             if let key = event.key {
-                out += "\"key\":"
-                JSONValue.writeString(format == .binary ? Data(key.utf8).base64EncodedString() : key, into: &out)
-                out += ","
+                writer.raw("\"key\":")
+                writer.string(format == .binary ? Data(key.utf8).base64EncodedString() : key)
+                writer.raw(",")
             }
-            out += "\"value\":"
-            let value = event.event.jsonObject.serialized()
+            writer.raw("\"value\":")
             if format == .binary {
-                JSONValue.writeString(Data(value.utf8).base64EncodedString(), into: &out)
+                writer.string(Data(EventJSONWriter.bytes(of: event.event)).base64EncodedString())
             } else {
-                out += value
+                writer.event(event.event)
             }
-            out += "}"
+            writer.raw("}")
         }
-        out += "]}"
-        return Data(out.utf8)
+        writer.raw("]}")
+        return Data(writer.bytes)
     }
 
     func produceV2(
@@ -58,23 +58,23 @@ extension KafkaRestSink {
         } catch {
             return all(events, SinkResponses.transportFailure(error))
         }
+        let json = SinkResponses.json(response.body)
         if settings.api == .redpanda {
             if let outcome = requestLevelOutcome(response) { return all(events, outcome) }
-            return Self.redpandaOutcomes(response, count: events.count)
+            return Self.redpandaOutcomes(json, status: response.status, count: events.count)
         }
         // Confluent turns a 200 into 401/403 when a record hit a Kafka auth error, keeping per-record offsets.
-        let hasOffsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue != nil
-        if [401, 403].contains(response.status), hasOffsets {
-            return Self.v2Outcomes(response, count: events.count)
+        if [401, 403].contains(response.status), json?["offsets"]?.arrayValue != nil {
+            return Self.v2Outcomes(json, status: response.status, count: events.count)
         }
         if let outcome = requestLevelOutcome(response) { return all(events, outcome) }
-        return Self.v2Outcomes(response, count: events.count)
+        return Self.v2Outcomes(json, status: response.status, count: events.count)
     }
 
     /// Confluent v2: one `offsets` entry per record, in request order.
-    static func v2Outcomes(_ response: HTTPResponse, count: Int) -> [DeliveryOutcome] {
-        guard let offsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue else {
-            let reason = "kafka rest proxy answered HTTP \(response.status) without offsets: outcome unknown"
+    static func v2Outcomes(_ json: JSONValue?, status: Int, count: Int) -> [DeliveryOutcome] {
+        guard let offsets = json?["offsets"]?.arrayValue else {
+            let reason = "kafka rest proxy answered HTTP \(status) without offsets: outcome unknown"
             return Array(repeating: .retry(reason: reason, retryAfter: nil), count: count)
         }
         return (0..<count).map { index in
@@ -91,9 +91,9 @@ extension KafkaRestSink {
 
     /// Redpanda answers per partition, not per record: when any partition failed, the records of that
     /// partition cannot be told apart, so every record of the request is retried (at-least-once).
-    static func redpandaOutcomes(_ response: HTTPResponse, count: Int) -> [DeliveryOutcome] {
-        guard let offsets = (try? JSONValue.parse(response.body))?["offsets"]?.arrayValue else {
-            let reason = "redpanda proxy answered HTTP \(response.status) without offsets: outcome unknown"
+    static func redpandaOutcomes(_ json: JSONValue?, status: Int, count: Int) -> [DeliveryOutcome] {
+        guard let offsets = json?["offsets"]?.arrayValue else {
+            let reason = "redpanda proxy answered HTTP \(status) without offsets: outcome unknown"
             return Array(repeating: .retry(reason: reason, retryAfter: nil), count: count)
         }
         let failures = offsets.compactMap { entry -> String? in

@@ -11,37 +11,41 @@ extension KafkaRestSink {
 
     /// One ProduceRequest: key as STRING, value as JSON (the structured CloudEvent), CloudEvents attributes
     /// as `ce_*` headers with base64 values. `type` is always present, and there is no `records` wrapper.
-    static func v3Record(_ event: OutboundEvent) -> String {
-        var out = "{"
+    static func v3Record(_ event: OutboundEvent, into writer: inout EventJSONWriter) {
+        writer.raw("{")
         if let key = event.key {
-            out += "\"key\":{\"type\":\"STRING\",\"data\":"
-            JSONValue.writeString(key, into: &out)
-            out += "},"
+            writer.raw("\"key\":{\"type\":\"STRING\",\"data\":")
+            writer.string(key)
+            writer.raw("},")
         }
-        out += "\"value\":{\"type\":\"JSON\",\"data\":" + event.event.jsonObject.serialized() + "},"
-        var headers: [(String, String)] = [
+        writer.raw("\"value\":{\"type\":\"JSON\",\"data\":")
+        writer.event(event.event)
+        writer.raw("},\"headers\":[")
+        var headers: [(StaticString, String)] = [
             ("ce_id", event.event.id), ("ce_specversion", CloudEvent.specVersion), ("ce_type", event.event.type),
             ("ce_source", event.event.source),
         ]
         if let time = event.event.time { headers.append(("ce_time", time)) }
         if let subject = event.event.subject { headers.append(("ce_subject", subject)) }
         headers.append(("content-type", cloudEventsContentType))
-        out += "\"headers\":["
         for (index, header) in headers.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"name\":"
-            JSONValue.writeString(header.0, into: &out)
-            out += ",\"value\":"
-            JSONValue.writeString(Data(header.1.utf8).base64EncodedString(), into: &out)
-            out += "}"
+            writer.raw(index > 0 ? ",{\"name\":\"" : "{\"name\":\"")
+            writer.raw(header.0)
+            writer.raw("\",\"value\":")
+            writer.string(Data(header.1.utf8).base64EncodedString())
+            writer.raw("}")
         }
-        out += "]}"
-        return out
+        writer.raw("]}")
     }
 
     /// The records of one request, one object per line.
     static func v3Body(_ events: [OutboundEvent]) -> Data {
-        Data(events.map(v3Record).joined(separator: "\n").utf8)
+        var writer = EventJSONWriter(capacity: events.count * 900)
+        for (index, event) in events.enumerated() {
+            if index > 0 { writer.raw("\n") }
+            v3Record(event, into: &writer)
+        }
+        return Data(writer.bytes)
     }
 
     func produceV3(
@@ -97,7 +101,7 @@ extension KafkaRestSink {
         if let outcome = requestLevelOutcome(response) {
             return .failure(DiscoveryFailure(outcome: Self.prefixed(outcome, "discovering the v3 cluster id: ")))
         }
-        let clusters = (try? JSONValue.parse(response.body))?["data"]?.arrayValue ?? []
+        let clusters = SinkResponses.json(response.body)?["data"]?.arrayValue ?? []
         guard let id = clusters.first?["cluster_id"]?.stringValue, !id.isEmpty else {
             let reason = "kafka rest proxy listed no cluster at '\(baseURL)/v3/clusters': set the cluster id in the config"
             return .failure(DiscoveryFailure(outcome: .retry(reason: reason, retryAfter: nil)))

@@ -4,8 +4,11 @@ import Foundation
 /// signal-with-start when the request names a signal. The `requestId` is derived from the event id, so a
 /// retry is recognised by the server; 409 (already started or already finished) counts as delivered.
 public final class TemporalSink: EventSink {
+    /// `temporal`, stored in outbox rows.
     public let name = "temporal"
+    /// `scheme://host:port` of the configured URL, the circuit breaker's key.
     public let endpoint: String
+    /// The most events one `deliver` call takes.
     public let maxBatchSize = 20
     private let settings: TemporalSettings
     private let workflows: [String: WorkflowSettings]

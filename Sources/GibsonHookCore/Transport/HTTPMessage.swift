@@ -24,10 +24,13 @@ public struct HTTPHeader: Sendable, Equatable, CustomStringConvertible {
 public struct HTTPRequest: Sendable, Equatable {
     /// The methods gibson-hook uses.
     public enum Method: String, Sendable, Equatable {
+        /// Used for Kafka REST v3 cluster discovery.
         case get = "GET"
+        /// Used for every delivery.
         case post = "POST"
     }
 
+    /// GET or POST.
     public var method: Method
     /// Absolute URL, already percent-encoded.
     public var url: String
@@ -56,6 +59,7 @@ public struct HTTPResponse: Sendable, Equatable {
     public var status: Int
     /// Header fields of the final response.
     public var headers: [HTTPHeader]
+    /// The response body, complete.
     public var body: Data
 
     /// Creates a response.
