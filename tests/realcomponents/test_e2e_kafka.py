@@ -2,6 +2,7 @@
 import pytest
 
 from e2e import check_delivered, sample_events
+from standins.kafka_v3 import split_stream
 
 
 @pytest.mark.parametrize("api", ["v2", "v3", "redpanda"])
@@ -29,12 +30,18 @@ def test_events_stay_in_the_outbox_until_flushed(hook, kafka_rest, broker, topic
     check_delivered(broker.consume(topic), ids, events)
 
 
-def test_v3_binary_format_config(hook, kafka_rest, broker, topic):
-    s = kafka_rest("v3")
-    hook.kafka(s.url, "v3")
-    hook.config({"sinks": {"kafka": {"api": "v3", "format": "binary"}}})
+@pytest.mark.parametrize("api", ["v2", "v3", "redpanda"])
+def test_binary_embedded_format_config(hook, kafka_rest, broker, topic, api):
+    s = kafka_rest(api)
+    hook.kafka(s.url, api)
+    hook.config({"sinks": {"kafka": {"api": api, "format": "binary"}}})
     events = sample_events(topic, 6)
     ids = hook.emit_ndjson(events)
     assert hook.flush()[0] == 0
     check_delivered(broker.consume(topic), ids, events)
     assert s.rejected == []
+    posts = [r for r in s.requests if r.method == "POST"]
+    if api == "v3":
+        assert all(obj["value"]["type"] == "BINARY" for r in posts for obj in split_stream(r.body.decode()))
+    else:
+        assert all("application/vnd.kafka.binary.v2+json" in r.headers["content-type"] for r in posts)
