@@ -2,7 +2,6 @@
 import pytest
 
 from e2e import check_delivered, sample_events
-from standins.kafka_v3 import split_stream
 
 
 @pytest.mark.parametrize("api", ["v2", "v3", "redpanda"])
@@ -30,7 +29,7 @@ def test_events_stay_in_the_outbox_until_flushed(hook, kafka_rest, broker, topic
     check_delivered(broker.consume(topic), ids, events)
 
 
-@pytest.mark.parametrize("api", ["v2", "v3", "redpanda"])
+@pytest.mark.parametrize("api", ["v2", "redpanda"])  # `format` is the v2 embedded format (docs/sinks.md)
 def test_binary_embedded_format_config(hook, kafka_rest, broker, topic, api):
     s = kafka_rest(api)
     hook.kafka(s.url, api)
@@ -41,7 +40,4 @@ def test_binary_embedded_format_config(hook, kafka_rest, broker, topic, api):
     check_delivered(broker.consume(topic), ids, events)
     assert s.rejected == []
     posts = [r for r in s.requests if r.method == "POST"]
-    if api == "v3":
-        assert all(obj["value"]["type"] == "BINARY" for r in posts for obj in split_stream(r.body.decode()))
-    else:
-        assert all("application/vnd.kafka.binary.v2+json" in r.headers["content-type"] for r in posts)
+    assert posts and all("application/vnd.kafka.binary.v2+json" in r.headers["content-type"] for r in posts)
