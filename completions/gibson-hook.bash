@@ -173,15 +173,240 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    config|help)
+    health|infra-ready|validate|workflow|emit|flush|outbox|config|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'health infra-ready validate workflow emit flush outbox config help' -- "${cur}"))
         ;;
     esac
+}
+
+_gibson-hook_health() {
+    repeating_flags=()
+    non_repeating_flags=(--no-cache --json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--timeout --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_infra-ready() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_validate() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_workflow() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    start)
+        # Offer subcommand argument completions
+        "_gibson-hook_workflow_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'start' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_workflow_start() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __gibson-hook_add_completions -W 'activation'$'\n''recovery'$'\n''scaling'
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_emit() {
+    repeating_flags=()
+    non_repeating_flags=(--ndjson --wait --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--type --data --topic --key --source --subject --on-error --deadline)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--type')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--source')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--on-error')
+        return
+        ;;
+    '--deadline')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_flush() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--deadline)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--deadline')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|retry|purge)
+        # Offer subcommand argument completions
+        "_gibson-hook_outbox_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show retry purge' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--state --sink --limit)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--state')
+        return
+        ;;
+    '--sink')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_show() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 1
+}
+
+_gibson-hook_outbox_retry() {
+    repeating_flags=()
+    non_repeating_flags=(--all-dead --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_outbox_purge() {
+    repeating_flags=()
+    non_repeating_flags=(--dead --delivered --all --yes --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
 }
 
 _gibson-hook_config() {

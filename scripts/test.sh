@@ -14,7 +14,15 @@ if ! cmp -s tests/requirements.txt .venv/.requirements.installed 2>/dev/null; th
     .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
     cp tests/requirements.txt .venv/.requirements.installed
 fi
-export PATH="$root/.venv/bin:$PATH"
+# gibson-cli lives in its own environment; only its executable is put on PATH.
+if [ ! -x .venv-gibson/bin/gibson ] || ! cmp -s tests/gibson-requirements.txt .venv-gibson/.requirements.installed 2>/dev/null; then
+    python3 -m venv .venv-gibson
+    .venv-gibson/bin/pip install --quiet --disable-pip-version-check -r tests/gibson-requirements.txt
+    cp tests/gibson-requirements.txt .venv-gibson/.requirements.installed
+fi
+mkdir -p .venv/tools
+ln -sf "$root/.venv-gibson/bin/gibson" .venv/tools/gibson
+export PATH="$root/.venv/bin:$root/.venv/tools:$PATH"
 
 swift build --build-tests
 export GIBSON_HOOK_BINARY="$root/.build/debug/gibson-hook"

@@ -14,10 +14,15 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
+            ContextCommand.self,
             ConfigCommand.self,
             EmitCommand.self,
             FlushCommand.self,
             OutboxCommand.self,
+            HealthCommand.self,
+            ValidateCommand.self,
+            InfraReadyCommand.self,
+            WorkflowCommand.self,
         ]
     )
 

@@ -64,7 +64,8 @@ public final class Deliverer {
             }
             if worked { continue }
             guard let wake, wake < deadline else { break }
-            clock.sleep(seconds: wake.timeIntervalSince(clock.now()))
+            // Never spin: wait at least a millisecond even when the wake time has just passed.
+            clock.sleep(seconds: max(0.001, wake.timeIntervalSince(clock.now())))
         }
         try finish(&report)
         return report

@@ -107,11 +107,15 @@ extension OutboxStore {
         }
     }
 
-    /// Pending rows of `sink`, and the earliest time one of them becomes due (nil when none is waiting).
+    /// Pending rows of `sink`, and the earliest future time one of them becomes due (nil when none waits
+    /// for a retry time; rows leased by another flush are left to it).
     func pendingSummary(sink: String) throws -> (count: Int, nextDue: Date?) {
-        let statement = try database.prepared(
-            "SELECT COUNT(*), MIN(next_attempt_at) FROM deliveries WHERE sink = ? AND state = 'pending'")
-        let row = try statement.rows([.text(sink)], limit: 1) { ($0.int(0), $0.isNull(1) ? nil : $0.double(1)) }.first
+        let statement = try database.prepared("""
+            SELECT COUNT(*), MIN(CASE WHEN next_attempt_at > ?2 THEN next_attempt_at END)
+            FROM deliveries WHERE sink = ?1 AND state = 'pending'
+            """)
+        let now = clock.now().timeIntervalSince1970
+        let row = try statement.rows([.text(sink), .double(now)], limit: 1) { ($0.int(0), $0.isNull(1) ? nil : $0.double(1)) }.first
         guard let row, row.0 > 0 else { return (0, nil) }
         return (row.0, row.1.map { Date(timeIntervalSince1970: $0) })
     }

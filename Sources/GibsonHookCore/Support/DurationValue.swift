@@ -58,7 +58,8 @@ public struct DurationValue: Sendable, Equatable, Hashable, Comparable, CustomSt
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
     func trimmingCharactersInWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        // `Character.isWhitespace` also covers "\r\n", which Swift treats as a single grapheme.
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])

@@ -23,3 +23,9 @@ import Testing
         #expect(DurationValue.seconds(90).description == "90s")
     }
 }
+
+@Suite struct WhitespaceTrimmingTests {
+    @Test func trimsCarriageReturnLineFeedPairs() {
+        #expect(DurationValue(parsing: " 20s\r\n") == .seconds(20))
+    }
+}

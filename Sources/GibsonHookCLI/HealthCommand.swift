@@ -1,0 +1,45 @@
+import ArgumentParser
+import GibsonHookCore
+
+/// `gibson-hook health`: check the Gibson CLI now (or answer from the health cache).
+struct HealthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health", abstract: "Check that the Gibson CLI is healthy.",
+        discussion: "Runs the configured probes (by default 'gibson --version'). A healthy result is cached for gibson.cacheTTL.")
+
+    @Flag(name: .customLong("no-cache"), help: "Probe even when a cached healthy result is fresh.")
+    var noCache = false
+
+    @Option(help: "Timeout of each probe, e.g. 5s (overrides gibson.timeout).")
+    var timeout: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let env = CommandEnvironment.current()
+        var overrides = config.overrides
+        if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
+        let configuration = try env.loadConfiguration(overrides)
+        let tools = env.healthCollaborators(configuration, recordEvents: false)
+        let report = HealthCheck(runner: tools.runner, clock: tools.clock).run(
+            configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: noCache)
+        if json {
+            env.writeJSON(report.json)
+        } else {
+            let style = env.outputStyle
+            env.stdout.write("gibson: \(report.healthy ? style.green(report.summary) : style.red(report.summary))\n")
+            for probe in report.probes {
+                env.stdout.write("  \(probe.healthy ? "ok  " : "FAIL") \(probe.name): \(probe.detail) (\(probe.latencyMs) ms)\n")
+            }
+            if !report.healthy {
+                for remedy in HealthGate.remedies(for: report, configuration: configuration) {
+                    env.stderr.write("hint: \(remedy)\n")
+                }
+            }
+        }
+        if !report.healthy { throw ExitCode(.failure) }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The pre-commit gate's memory of the last healthy check: `health-cache.json` in the state directory,
+/// written atomically. Only healthy results are stored; a failure removes the entry.
+public struct HealthCache: Sendable {
+    /// The cache file.
+    public let path: String
+
+    /// The cache in `statePaths`.
+    public init(statePaths: StatePaths) {
+        path = statePaths.directory + "/health-cache.json"
+    }
+
+    /// True when `identity` was found healthy less than `ttl` before `now`.
+    public func isFresh(_ identity: TargetIdentity, now: Date, ttl: DurationValue) -> Bool {
+        guard ttl.seconds > 0, let data = FileManager.default.contents(atPath: path),
+            let stored = try? JSONValue.parse(data), stored["key"]?.stringValue == identity.key,
+            let checkedAt = stored["checkedAt"]?.intValue
+        else { return false }
+        let age = now.timeIntervalSince1970 - Double(checkedAt) / 1000
+        // A clock that went backwards does not make an old entry fresh.
+        return age >= 0 && age < ttl.seconds
+    }
+
+    /// Remembers `identity` as healthy at `now`. Failing to write only costs a probe next time.
+    public func storeHealthy(_ identity: TargetIdentity, now: Date) {
+        let entry: JSONValue = [
+            "key": .string(identity.key), "checkedAt": .integer(Int64(now.timeIntervalSince1970 * 1000)),
+        ]
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(entry.serialized().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Forgets any cached result.
+    public func invalidate() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The pre-commit health gate: pass fast when Gibson is healthy (or cached healthy); otherwise trigger
+/// gibson-recovery-workflow (remote first, local fallback), wait up to `recovery.wait` re-checking, all
+/// within `hooks.preCommit.timeout`; block with a diagnosis and remedies when Gibson stays unhealthy.
+public struct HealthGate {
+    let clock: any WallClock
+    let runner: any ProcessRunner
+    let starter: (any WorkflowStarter)?
+    let recorder: (any EventRecorder)?
+
+    /// Creates the gate with its collaborators; `starter` and `recorder` may be nil (local only, no events).
+    public init(clock: any WallClock, runner: any ProcessRunner, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?) {
+        self.clock = clock
+        self.runner = runner
+        self.starter = starter
+        self.recorder = recorder
+    }
+
+    /// Runs the gate.
+    public func run(_ options: HealthGateOptions) -> HealthGateResult {
+        let configuration = options.configuration
+        let started = clock.now()
+        let deadline = started.addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
+        let check = HealthCheck(runner: runner, clock: clock)
+        let first = check.run(
+            configuration: configuration, environment: options.environment, statePaths: options.statePaths,
+            noCache: options.noCache, timeoutCap: configuration.hooks.preCommit.timeout.seconds)
+        if first.healthy {
+            return HealthGateResult(passed: true, report: first, diagnosis: nil, recovery: .none, steps: [], remedies: [])
+        }
+        let emitter = GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
+        let recovery = RecoveryWorkflow(clock: clock, runner: runner, starter: starter, emitter: emitter)
+            .run(from: first, options: options, deadline: deadline)
+        var report = recovery.finalReport
+        if case .remote = recovery.path {
+            report = waitForRemoteRecovery(check, options: options, deadline: deadline, last: report)
+        }
+        let passed = report.healthy
+        return HealthGateResult(
+            passed: passed, report: report, diagnosis: first.failure, recovery: recovery.path, steps: recovery.steps,
+            remedies: passed ? [] : Self.remedies(for: first, configuration: configuration))
+    }
+
+    /// Re-checks with growing pauses until healthy, `recovery.wait` has passed, or the gate's deadline.
+    private func waitForRemoteRecovery(_ check: HealthCheck, options: HealthGateOptions, deadline: Date, last: HealthReport) -> HealthReport {
+        let waitEnd = min(deadline, clock.now().addingTimeInterval(options.configuration.gibson.recovery.wait.seconds))
+        var report = last
+        var pause = 1.0
+        while !report.healthy {
+            let remaining = waitEnd.timeIntervalSince(clock.now())
+            guard remaining > 0 else { break }
+            clock.sleep(seconds: min(pause, remaining))
+            pause = min(pause * 2, 8)
+            let left = deadline.timeIntervalSince(clock.now())
+            guard left > 0 else { break }
+            report = check.run(
+                configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
+                noCache: true, timeoutCap: left)
+        }
+        return report
+    }
+
+    /// What the user can do about `report`, most specific first, always ending with how to skip.
+    /// What the user can do about a failing report (public so the hook and `health` print the same hints).
+    public static func remedies(for report: HealthReport, configuration: Configuration) -> [String] {
+        var remedies: [String] = []
+        switch report.failure {
+        case .missingExecutable:
+            remedies.append("install gibson-cli ('pip install gibson-cli') or point GIBSON_HOOK_GIBSON at the executable")
+        case .badConfiguration:
+            remedies.append("fix or remove '\(configuration.gibson.stateDirectory)/config', then run 'gibson conf'")
+        case .timeout:
+            remedies.append("gibson did not answer in time: check it with 'gibson --version' and raise gibson.timeout if it is just slow")
+        default:
+            remedies.append("run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson")
+        }
+        if configuration.gibson.recovery.restartCommand == nil {
+            remedies.append("set recovery.restartCommand so recovery can restart gibson for you")
+        }
+        remedies.append("to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …")
+        return remedies
+    }
+}

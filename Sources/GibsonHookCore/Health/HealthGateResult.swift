@@ -1,0 +1,65 @@
+import Foundation
+
+/// What the pre-commit gate needs besides its collaborators.
+public struct HealthGateOptions: Sendable {
+    /// The effective configuration.
+    public var configuration: Configuration
+    /// The hook's environment (git's local variables are removed before any child runs).
+    public var environment: ProcessEnvironment
+    /// Where the health cache and Gibson state backups live.
+    public var statePaths: StatePaths
+    /// Probe even when a cached healthy result is fresh.
+    public var noCache: Bool
+
+    /// Creates options.
+    public init(configuration: Configuration, environment: ProcessEnvironment, statePaths: StatePaths, noCache: Bool = false) {
+        self.configuration = configuration
+        self.environment = environment
+        self.statePaths = statePaths
+        self.noCache = noCache
+    }
+}
+
+/// Which recovery ran while the gate waited.
+public enum RecoveryPath: Sendable, Equatable {
+    /// Gibson was healthy: no recovery.
+    case none
+    /// gibson-recovery-workflow was started on the remote engine with this id.
+    case remote(workflowId: String)
+    /// The local fallback ran the recovery activities; the reason says why the remote engine was not used.
+    case local(reason: String)
+    /// Recovery was not attempted (restartPolicy `never` with nothing to repair, or the workflow disabled).
+    case skipped(reason: String)
+}
+
+/// The gate's verdict.
+public struct HealthGateResult: Sendable, Equatable {
+    /// True when the commit may go on.
+    public var passed: Bool
+    /// The last health report (after recovery, when recovery ran).
+    public var report: HealthReport
+    /// The failure first seen, before recovery; nil when Gibson was healthy at once.
+    public var diagnosis: ProbeFailure?
+    /// Which recovery ran.
+    public var recovery: RecoveryPath
+    /// The recovery steps, in order (local fallback) or the remote start (remote).
+    public var steps: [WorkflowStep]
+    /// What the user can do next when blocked; empty when passed.
+    public var remedies: [String]
+
+    /// Creates a result.
+    public init(
+        passed: Bool, report: HealthReport, diagnosis: ProbeFailure?, recovery: RecoveryPath, steps: [WorkflowStep],
+        remedies: [String]
+    ) {
+        self.passed = passed
+        self.report = report
+        self.diagnosis = diagnosis
+        self.recovery = recovery
+        self.steps = steps
+        self.remedies = remedies
+    }
+
+    /// Exit status for the hook: success or failure.
+    public var exitCode: HookExitCode { passed ? .success : .failure }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The result of a local recovery run.
+public struct LocalRecoveryOutcome: Sendable, Equatable {
+    /// True when the final verification found Gibson healthy.
+    public var recovered: Bool
+    /// The steps in order.
+    public var steps: [WorkflowStep]
+    /// The last health report.
+    public var finalReport: HealthReport
+    /// Restart attempts made.
+    public var restartAttempts: Int
+}
+
+/// The local fallback of gibson-recovery-workflow: diagnose → back up Gibson's state → repair a corrupt
+/// config → restart per restartPolicy with maxRetries and exponential backoff → reinstall (optional) →
+/// verify → restore the backed-up state when verification shows files were lost. Each step emits a
+/// GibsonEvent.
+public struct LocalRecovery {
+    let configuration: Configuration
+    let environment: ProcessEnvironment
+    let statePaths: StatePaths
+    let clock: any WallClock
+    let prober: HealthProber
+    let emitter: GibsonEventEmitter
+
+    /// Creates the recovery activities.
+    public init(
+        configuration: Configuration, environment: ProcessEnvironment, statePaths: StatePaths, clock: any WallClock,
+        runner: any ProcessRunner, emitter: GibsonEventEmitter
+    ) {
+        self.configuration = configuration
+        self.environment = environment
+        self.statePaths = statePaths
+        self.clock = clock
+        self.prober = HealthProber(runner: runner, environment: environment)
+        self.emitter = emitter
+    }
+
+    /// Where the state backup is kept.
+    public var backupDirectory: String { statePaths.directory + "/gibson-state-backup" }
+
+    /// Recovers from `report` (a failing check), giving up at `deadline`.
+    public func run(from report: HealthReport, deadline: Date) -> LocalRecoveryOutcome {
+        var run = RecoveryRun(recovery: self, deadline: deadline, report: report)
+        let failure = report.failure ?? .nonZeroExit
+        run.step("diagnose", ok: true, report.summary, event: .error, status: .error)
+        let inspector = GibsonStateInspector(configuration: configuration, environment: environment)
+        let filesBefore = Set(inspector.fileNames())
+        let backedUp = run.backUp(inspector)
+        var quarantined: Set<String> = []
+        if failure == .badConfiguration || inspector.configIsCorrupt {
+            if run.repairConfig(inspector) { quarantined.insert("config") }
+            run.verify()
+        }
+        if !run.report.healthy { run.restartLoop(failure: failure) }
+        if backedUp {
+            let lost = filesBefore.subtracting(inspector.fileNames()).subtracting(quarantined)
+            run.restore(inspector, lost: lost)
+        }
+        let healthy = run.report.healthy
+        run.step(
+            "complete", ok: healthy,
+            healthy ? "gibson recovered" : "gibson is still unhealthy: \(run.report.summary)",
+            event: .recovery, status: healthy ? .running : .error)
+        return LocalRecoveryOutcome(recovered: healthy, steps: run.steps, finalReport: run.report, restartAttempts: run.attempts)
+    }
+}

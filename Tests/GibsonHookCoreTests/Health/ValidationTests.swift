@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import GibsonHookCore
+
+@Suite struct ValidationTests {
+    struct WiringStub: HookWiringInspector {
+        func findings(environment: ProcessEnvironment) -> [ValidationFinding] {
+            [ValidationFinding(severity: .error, area: "hooks", message: "pre-commit is not installed: run 'gibson-hook install'")]
+        }
+    }
+
+    @Test func everyProblemIsCollectedIncludingTheHooksSeam() throws {
+        let sandbox = try HealthSandbox()
+        sandbox.configuration.infrastructure.services = []
+        sandbox.configuration.gibson.recovery.wait = .seconds(60)
+        let report = Validation(clock: FakeClock(), runner: FakeRunner { _ in failing }, hooks: WiringStub()).run(sandbox.options)
+        #expect(!report.passed)
+        #expect(report.findings.map(\.area) == ["config", "gibson", "hooks"])
+        #expect(report.findings[0].severity == .warning)
+        #expect(report.findings[0].message.contains("recovery.wait (1m) is longer than hooks.preCommit.timeout (45s)"))
+        #expect(report.findings[1].message.hasPrefix("gibson is unhealthy: non-zero-exit"))
+    }
+
+    @Test func warningsAloneStillPass() throws {
+        let sandbox = try HealthSandbox()
+        sandbox.configuration.infrastructure.services = []
+        sandbox.configuration.gibson.recovery.wait = .seconds(60)
+        let report = Validation(clock: FakeClock(), runner: FakeRunner { _ in healthy }, hooks: nil).run(sandbox.options)
+        #expect(report.passed)
+        #expect(report.findings.count == 1)
+    }
+
+    @Test func configurationThatCannotWorkIsAnError() {
+        var configuration = Configuration()
+        configuration.gibson.probes = [ProbeSpec(name: "api", kind: .http, url: "ftp://x")]
+        configuration.sinks.kafka.url = "kafka:9092"
+        let messages = ConfigurationAudit.findings(configuration).map(\.message)
+        #expect(messages.contains("probe 'api' is http but its url 'ftp://x' is not an http(s) URL"))
+        #expect(messages.contains("sink kafka url 'kafka:9092' is not an http(s) URL"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite struct EmitCommandTests {
+    @Test func emitStoresTheEventPrintsItsIdAndSaysNoSinkIsConfigured() throws {
+        let repo = try TemporaryGitRepository()
+        let result = try repo.gibsonHook(["emit", "--type", "project.updated", "--data", #"{"projectId":"p1"}"#, "--subject", "main"])
+        #expect(result.status == 0)
+        let id = result.stdout.trimmingCharacters(in: .newlines)
+        #expect(id.count == 36)
+        #expect(result.stderr.contains("no sink is configured, so events stay in the outbox"))
+        #expect(result.stderr.contains("GIBSON_HOOK_KAFKA_REST_URL"))
+        let shown = try repo.gibsonHook(["outbox", "show", id, "--json"])
+        #expect(shown.status == 0)
+        let json = try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any]
+        let event = json?["event"] as? [String: Any]
+        #expect(event?["type"] as? String == "ai.gibson.hook.project.updated")
+        #expect(event?["subject"] as? String == "main")
+        #expect((event?["data"] as? [String: Any])?["projectId"] as? String == "p1")
+        #expect(json?["topic"] as? String == "project-events")
+    }
+
+    @Test func emitReadsDataFromAFile() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write("payload.json", #"{"from":"file"}"#)
+        let result = try repo.gibsonHook(["emit", "--type", "com.example.t", "--data", "@payload.json", "--json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        #expect((json?["ids"] as? [String])?.count == 1)
+    }
+
+    @Test func emitWithoutTypeOrWithBadDataIsAUsageError() throws {
+        let repo = try TemporaryGitRepository()
+        let missing = try repo.gibsonHook(["emit"])
+        #expect(missing.status == 2 && missing.stderr.contains("--type"))
+        let bad = try repo.gibsonHook(["emit", "--type", "a.b", "--data", "{nope"])
+        #expect(bad.status == 2 && bad.stderr.contains("--data is not valid JSON"))
+    }
+
+    @Test func ndjsonSkipModeReportsBadLinesByNumberAndStoresTheRest() throws {
+        let repo = try TemporaryGitRepository()
+        let input = "{\"type\":\"project.created\"}\nnot json\n{\"specversion\":\"1.0\",\"id\":\"given\",\"source\":\"/s\",\"type\":\"com.example.t\"}\n{\"type\":\"a.b\",\"extra\":1}\n"
+        let result = try repo.gibsonHook(["emit", "--ndjson"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let ids = result.stdout.split(separator: "\n").map(String.init)
+        #expect(ids.count == 2 && ids[1] == "given")
+        #expect(result.stderr.contains("line 2: invalid JSON"))
+        #expect(result.stderr.contains("line 4: unknown member 'extra'"))
+        let list = try repo.gibsonHook(["outbox", "list", "--json"])
+        let rows = try JSONSerialization.jsonObject(with: list.stdoutData) as? [[String: Any]]
+        #expect(rows?.map { $0["id"] as? String } == ids)
+        #expect(rows?.allSatisfy { $0["state"] as? String == "pending" } == true)
+    }
+
+    @Test func ndjsonRejectModeStoresNothing() throws {
+        let repo = try TemporaryGitRepository()
+        let input = "{\"type\":\"project.created\"}\n[1]\n"
+        let result = try repo.gibsonHook(["emit", "--ndjson", "--on-error", "reject"], stdin: Data(input.utf8))
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("line 2: an event must be a JSON object"))
+        #expect(result.stderr.contains("nothing stored"))
+        let list = try repo.gibsonHook(["outbox", "list", "--json"])
+        #expect(list.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
+    @Test func emitWaitWithNoSinkLeavesTheEventPendingAndExitsThree() throws {
+        let repo = try TemporaryGitRepository()
+        let result = try repo.gibsonHook(["emit", "--type", "a.b", "--wait", "--deadline", "1s"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("stay in the outbox"))
+    }
+}

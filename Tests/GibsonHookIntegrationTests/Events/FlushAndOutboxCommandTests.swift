@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite struct FlushAndOutboxCommandTests {
+    @Test func flushWithNothingPendingExitsZero() throws {
+        let repo = try TemporaryGitRepository()
+        let result = try repo.gibsonHook(["flush", "--json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        #expect(json?["remaining"] as? Int == 0)
+    }
+
+    @Test func flushWithoutSinksKeepsEventsPendingAndExitsThree() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.gibsonHook(["emit", "--type", "a.b"])
+        let result = try repo.gibsonHook(["flush", "--deadline", "2s"])
+        #expect(result.status == 3)
+        #expect(result.stdout == "delivered 0, retried 0, dead 0, remaining 1\n")
+        #expect(result.stderr.contains("no sink is configured"))
+    }
+
+    @Test func flushRejectsABadDeadline() throws {
+        let repo = try TemporaryGitRepository()
+        let result = try repo.gibsonHook(["flush", "--deadline", "5 minutes"])
+        #expect(result.status == 2 && result.stderr.contains("invalid deadline '5 minutes'"))
+    }
+
+    @Test func theOutboxLivesInTheStateDirectory() throws {
+        let repo = try TemporaryGitRepository()
+        let state = repo.sandbox.appendingPathComponent("custom-state")
+        try repo.gibsonHook(["emit", "--type", "a.b"], extraEnvironment: ["GIBSON_HOOK_STATE_DIR": state.path])
+        #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent("outbox.sqlite3").path))
+        let attributes = try FileManager.default.attributesOfItem(atPath: state.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+    }
+
+    @Test func outboxListFiltersAndShowExplainsUnknownIds() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.gibsonHook(["emit", "--type", "a.b"])
+        #expect(try repo.gibsonHook(["outbox", "list", "--state", "dead"]).stdout.isEmpty)
+        #expect(try repo.gibsonHook(["outbox", "list", "--state", "pending"]).stdout.contains("pending"))
+        let bad = try repo.gibsonHook(["outbox", "list", "--state", "late"])
+        #expect(bad.status == 2 && bad.stderr.contains("unknown state 'late'"))
+        let unknown = try repo.gibsonHook(["outbox", "show", "no-such-id"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no event with id 'no-such-id'"))
+    }
+
+    @Test func retryNeedsADeadEventAndPurgeAllNeedsConfirmation() throws {
+        let repo = try TemporaryGitRepository()
+        let id = try repo.gibsonHook(["emit", "--type", "a.b"]).stdout.trimmingCharacters(in: .newlines)
+        let retry = try repo.gibsonHook(["outbox", "retry", id])
+        #expect(retry.status == 1 && retry.stderr.contains("has no dead delivery"))
+        #expect(try repo.gibsonHook(["outbox", "retry", "--all-dead"]).stdout.hasPrefix("0 dead"))
+        let unconfirmed = try repo.gibsonHook(["outbox", "purge", "--all"])
+        #expect(unconfirmed.status != 0 && unconfirmed.stderr.contains("--yes"))
+        #expect(try repo.gibsonHook(["outbox", "purge", "--dead"]).stdout == "removed 0 event(s)\n")
+        let purged = try repo.gibsonHook(["outbox", "purge", "--all", "--yes", "--json"])
+        #expect(purged.status == 0 && purged.stdout.contains("\"removedEvents\": 1"))
+        #expect(try repo.gibsonHook(["outbox", "list"]).stdout.isEmpty)
+    }
+}
