@@ -25,13 +25,15 @@ struct EmitCommand: ParsableCommand {
     @Option(help: "With --wait: how long to try, e.g. 20s.") var deadline: String?
     @Flag(help: "Print JSON.") var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
         do {
             guard let policy = BadLinePolicy(rawValue: onError) else {
                 throw UsageProblem(description: "invalid --on-error '\(onError)': use skip or reject")
             }
-            let configuration = try env.loadConfiguration()
+            let configuration = try env.loadConfiguration(config)
             let store = try env.openOutbox(configuration)
             let parser = EventInputParser(factory: env.makeEventFactory(configuration))
             let input = EmitInput(type: type, data: data, topic: topic, key: key, source: source, subject: subject)

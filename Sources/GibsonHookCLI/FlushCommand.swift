@@ -11,10 +11,12 @@ struct FlushCommand: ParsableCommand {
     @Option(help: "How long to try, e.g. 20s (default: delivery.deadline).") var deadline: String?
     @Flag(help: "Print the summary as JSON.") var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
         do {
-            let configuration = try env.loadConfiguration()
+            let configuration = try env.loadConfiguration(config)
             let seconds = try deadlineSeconds(deadline, configuration: configuration)
             let store = try env.openOutbox(configuration)
             let showProgress = env.stderr.isTerminal && !json

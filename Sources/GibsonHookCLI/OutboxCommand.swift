@@ -24,10 +24,12 @@ struct OutboxListCommand: ParsableCommand {
     @Option(help: "At most this many rows.") var limit: Int = 100
     @Flag(help: "Print JSON.") var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
         do {
-            let store = try env.openOutbox(try env.loadConfiguration())
+            let store = try env.openOutbox(try env.loadConfiguration(config))
             let entries = try store.list(state: state, sink: sink, limit: max(0, limit))
             if json {
                 env.printJSON(.array(entries.map(\.jsonValue)))

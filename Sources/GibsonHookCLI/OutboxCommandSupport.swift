@@ -31,6 +31,8 @@ extension CommandEnvironment {
 
     /// Reports `error` on stderr and returns the exit code it maps to.
     func fail(_ error: Error) -> ExitCode {
+        // The configuration loader has already reported its problems.
+        if let exit = error as? ExitCode { return exit }
         stderr.write(errorStyle.red("error: ") + "\(error)\n")
         switch error {
         case is EventInputError, OutboxError.invalidState, is UsageProblem: return ExitCode(HookExitCode.usage.rawValue)

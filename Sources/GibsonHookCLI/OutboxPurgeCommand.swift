@@ -14,6 +14,8 @@ struct OutboxPurgeCommand: ParsableCommand {
         case dead, delivered, all
     }
 
+    @OptionGroup var config: ConfigOptions
+
     func validate() throws {
         guard let scope else { throw ValidationError("give one of --dead, --delivered or --all") }
         if scope == .all && !yes {
@@ -24,7 +26,7 @@ struct OutboxPurgeCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current()
         do {
-            let store = try env.openOutbox(try env.loadConfiguration())
+            let store = try env.openOutbox(try env.loadConfiguration(config))
             let removed = try store.purge(OutboxPurgeScope(rawValue: scope!.rawValue)!)
             if json {
                 env.printJSON(["removedEvents": .integer(Int64(removed))])

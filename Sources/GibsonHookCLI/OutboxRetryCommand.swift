@@ -10,6 +10,8 @@ struct OutboxRetryCommand: ParsableCommand {
     @Flag(name: .customLong("all-dead"), help: "Retry every dead letter.") var allDead = false
     @Flag(help: "Print JSON.") var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func validate() throws {
         if ids.isEmpty == !allDead { throw ValidationError("give event ids or --all-dead, not both") }
     }
@@ -17,7 +19,7 @@ struct OutboxRetryCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current()
         do {
-            let store = try env.openOutbox(try env.loadConfiguration())
+            let store = try env.openOutbox(try env.loadConfiguration(config))
             let count = allDead ? try store.retryAllDead() : try store.retry(ids: ids)
             if json {
                 env.printJSON(["retried": .integer(Int64(count))])

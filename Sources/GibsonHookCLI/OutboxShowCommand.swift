@@ -8,10 +8,12 @@ struct OutboxShowCommand: ParsableCommand {
     @Argument(help: "The event id.") var id: String
     @Flag(help: "Print JSON.") var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
         do {
-            let store = try env.openOutbox(try env.loadConfiguration())
+            let store = try env.openOutbox(try env.loadConfiguration(config))
             let (outbound, deliveries) = try store.show(id: id)
             if json {
                 env.printJSON([

@@ -33,10 +33,13 @@ stored=$(wc -l < "$work/ids")
 /usr/bin/time -v -o "$work/flush.time" "$binary" flush --json > /dev/null 2>&1 || true
 
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.1f MiB", $2 / 1024}' "$1"; }
-python3 - "$start" "$end" "$stored" "$events" "$(rss "$work/emit.time")" "$(rss "$work/flush.time")" <<'PY'
-import sys
-start, end, stored, events, emit_rss, flush_rss = sys.argv[1:]
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.3f", s}' "$1"; }
+python3 - "$start" "$end" "$stored" "$events" "$(rss "$work/emit.time")" "$(rss "$work/flush.time")" "$(cpu "$work/emit.time")" <<'PY'
+import os, sys
+start, end, stored, events, emit_rss, flush_rss, cpu = sys.argv[1:]
 seconds = float(end) - float(start)
-print(f"events: {events}, stored: {stored}, seconds: {seconds:.3f}, events/s: {int(stored) / seconds:,.0f}")
+print(f"events: {events}, stored: {stored}, wall seconds: {seconds:.3f}, events/s (wall): {int(stored) / seconds:,.0f}")
+print(f"emit CPU seconds (user+sys): {float(cpu):.3f}, events per CPU second: {int(stored) / float(cpu):,.0f}")
 print(f"peak RSS: emit {emit_rss}, flush (no sink) {flush_rss}")
+print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 PY

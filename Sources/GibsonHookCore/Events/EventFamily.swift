@@ -36,10 +36,13 @@ public enum EventFamily: String, Sendable, CaseIterable {
     /// (anything whose first segment is not a family) are returned unchanged.
     public static func expand(type: String) -> String {
         if type.hasPrefix(typePrefix) { return type }
-        guard let segment = type.split(separator: ".", maxSplits: 1).first, type.contains(".") else { return type }
-        let known = ["gibson", "project", "ai", "system", "git", "workflow"]
-        return known.contains(String(segment)) ? typePrefix + type : type
+        for segment in shortPrefixes where type.hasPrefix(segment) && type.utf8.count > segment.utf8.count {
+            return typePrefix + type
+        }
+        return type
     }
+
+    private static let shortPrefixes = ["gibson.", "project.", "ai.", "system.", "git.", "workflow."]
 }
 
 /// Chooses the Kafka topic and record key of an event from the configuration.

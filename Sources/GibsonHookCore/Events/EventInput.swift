@@ -41,16 +41,30 @@ public struct EventInputParser: Sendable {
 
     /// Parses one NDJSON line.
     public func parse(line bytes: UnsafeBufferPointer<UInt8>) throws(EventInputError) -> OutboundEvent {
+        try parseSerialized(line: bytes).0
+    }
+
+    /// Parses one NDJSON line and returns the event with its JSON bytes (serialized once, for the outbox).
+    func parseSerialized(line bytes: UnsafeBufferPointer<UInt8>) throws(EventInputError) -> (OutboundEvent, [UInt8]) {
         let value: JSONValue
         do { value = try JSONByteParser.parse(bytes) } catch let error as JSONValueError {
             if case .invalid(let reason) = error { throw .invalidJSON("invalid JSON: " + reason) }
             throw .invalidJSON("invalid JSON")
         } catch { throw .invalidJSON("invalid JSON") }
-        return try event(from: value)
+        let outbound = try unchecked(value)
+        let body = EventJSONWriter.bytes(of: outbound.event)
+        if body.count > EventFactory.maxEventBytes { throw .tooLarge(bytes: body.count) }
+        return (outbound, body)
     }
 
     /// Turns a parsed JSON value into an event.
     public func event(from value: JSONValue) throws(EventInputError) -> OutboundEvent {
+        let outbound = try unchecked(value)
+        try Self.checkSize(outbound)
+        return outbound
+    }
+
+    private func unchecked(_ value: JSONValue) throws(EventInputError) -> OutboundEvent {
         guard case .object(let members) = value else { throw .notAnObject }
         let outbound: OutboundEvent
         if members["specversion"] != nil {
@@ -74,13 +88,12 @@ public struct EventInputParser: Sendable {
                 type: type, data: members["data"] ?? .object([:]), subject: try text("subject"), source: try text("source"),
                 topic: try text("topic"), key: try text("key"))
         }
-        try Self.checkSize(outbound)
         return outbound
     }
 
     /// Throws `tooLarge` for events over 64 KiB serialized.
     public static func checkSize(_ outbound: OutboundEvent) throws(EventInputError) {
-        let size = outbound.event.jsonObject.serialized().utf8.count
+        let size = EventJSONWriter.bytes(of: outbound.event).count
         if size > EventFactory.maxEventBytes { throw .tooLarge(bytes: size) }
     }
 }

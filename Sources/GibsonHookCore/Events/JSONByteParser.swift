@@ -104,6 +104,13 @@ struct JSONByteParser {
             index += 1
         }
         guard index < bytes.count else { throw failure("unterminated string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self) else {
+                throw failure("invalid UTF-8 in string")
+            }
+            return text
+        }
         var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while bytes[index] != UInt8(ascii: "\"") {
             if bytes[index] == UInt8(ascii: "\\") {

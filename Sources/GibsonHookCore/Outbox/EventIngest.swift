@@ -53,12 +53,12 @@ public struct EventIngest {
     /// stores the events; `committed` receives each chunk's ids once they are durable.
     public func run(read: (UnsafeMutableRawBufferPointer) -> Int, committed: ([String]) -> Void) throws -> IngestResult {
         var result = IngestResult()
-        var pending: [OutboundEvent] = []
+        var pending: [(OutboundEvent, [UInt8])] = []
         var lineNumber = 0
         func flush() throws {
             guard !pending.isEmpty else { return }
-            try store.record(pending)
-            let ids = pending.map(\.event.id)
+            try store.record(serialized: pending)
+            let ids = pending.map(\.0.event.id)
             committed(ids)
             result.storedIDs += ids
             pending.removeAll(keepingCapacity: true)
@@ -67,7 +67,7 @@ public struct EventIngest {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
             do {
-                pending.append(try parser.parse(line: line))
+                pending.append(try parser.parseSerialized(line: line))
             } catch {
                 result.rejected.append(RejectedLine(line: lineNumber, error: error))
             }

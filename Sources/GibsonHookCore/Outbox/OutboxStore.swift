@@ -11,6 +11,8 @@ import Foundation
 public final class OutboxStore: EventRecorder, KeyValueCache {
     let database: SQLiteDatabase
     let clock: WallClock
+    /// Prepared once: the insert is the hot path of `emit --ndjson`.
+    private let insertStatement: SQLiteStatement
     /// The database path (`:memory:` for tests).
     public let path: String
 
@@ -34,13 +36,15 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
         }
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
-        try migrate()
+        try Self.migrate(database)
+        insertStatement = try database.prepared(
+            "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
-    private func migrate() throws {
+    private static func migrate(_ database: SQLiteDatabase) throws {
         try database.writeTransaction {
             let version = try database.scalarInt("PRAGMA user_version")
-            if version > Self.schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
+            if version > schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
             if version < 1 {
                 try database.execute("""
                     CREATE TABLE events(
@@ -76,11 +80,22 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
 
     /// Inserts one event; call inside `inTransaction` or `record`.
     public func insert(_ event: OutboundEvent) throws {
-        let statement = try database.prepared(
-            "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        try statement.run([
+        try insert(event, body: EventJSONWriter.bytes(of: event.event), at: clock.now().timeIntervalSince1970)
+    }
+
+    /// Stores already serialized events (the NDJSON hot path serializes each event once) in one transaction.
+    func record(serialized events: [(OutboundEvent, [UInt8])]) throws {
+        guard !events.isEmpty else { return }
+        let now = clock.now().timeIntervalSince1970
+        try database.writeTransaction {
+            for (event, body) in events { try insert(event, body: body, at: now) }
+        }
+    }
+
+    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws {
+        try insertStatement.run([
             .text(event.event.id), .text(event.event.type), .text(event.topic), event.key.map(SQLiteValue.text) ?? .null,
-            .text(event.event.jsonObject.serialized()), .double(clock.now().timeIntervalSince1970),
+            .utf8(body), .double(time),
         ])
     }
 

@@ -6,6 +6,8 @@ enum SQLiteValue {
     case int(Int)
     case double(Double)
     case text(String)
+    /// UTF-8 bytes bound as text (no String round trip on hot paths).
+    case utf8([UInt8])
 }
 
 /// One prepared statement, owned here and finalized in `deinit`.
@@ -43,6 +45,14 @@ final class SQLiteStatement {
         case .text(let text):
             _ = try text.utf8CString.withUnsafeBufferPointer { buffer in
                 try database.check(gh_sqlite_bind_text(pointer, index, buffer.baseAddress, Int32(buffer.count - 1)))
+            }
+        case .utf8(let bytes) where bytes.isEmpty:
+            try bind(.text(""), at: index)
+        case .utf8(let bytes):
+            _ = try bytes.withUnsafeBufferPointer { buffer in
+                try buffer.withMemoryRebound(to: CChar.self) { chars in
+                    try database.check(gh_sqlite_bind_text(pointer, index, chars.baseAddress, Int32(chars.count)))
+                }
             }
         }
     }

@@ -20,6 +20,19 @@ import Testing
         #expect(json?["topic"] as? String == "project-events")
     }
 
+    @Test func emitUsesTheConfiguredSourceAndRouting() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write(".gibson-hook.yml", "routing:\n  project: custom-projects\n")
+        let result = try repo.gibsonHook([
+            "emit", "--type", "project.created", "--set", "project.source=https://git.example.com/acme/widgets",
+        ])
+        #expect(result.status == 0)
+        let id = result.stdout.trimmingCharacters(in: .newlines)
+        let shown = try JSONSerialization.jsonObject(with: try repo.gibsonHook(["outbox", "show", id, "--json"]).stdoutData) as? [String: Any]
+        #expect((shown?["event"] as? [String: Any])?["source"] as? String == "https://git.example.com/acme/widgets")
+        #expect(shown?["topic"] as? String == "custom-projects")
+    }
+
     @Test func emitReadsDataFromAFile() throws {
         let repo = try TemporaryGitRepository()
         try repo.write("payload.json", #"{"from":"file"}"#)
