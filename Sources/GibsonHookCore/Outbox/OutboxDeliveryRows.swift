@@ -31,7 +31,8 @@ extension OutboxStore {
             let watermark = Int(value(for: watermarkKey) ?? "0") ?? 0
             let select = try database.prepared("SELECT seq, topic, key, body FROM events WHERE seq > ? ORDER BY seq")
             let accepted: [Int] = try select.rows([.int(watermark)]) { row in
-                guard let outbound = try? Self.decode(body: row.text(3), topic: row.text(1), key: row.text(2)) else { return nil }
+                // An unreadable event gets a row too, so that the claim turns it into a visible dead letter.
+                guard let outbound = try? Self.decode(row, body: 3, topic: 1, key: 2) else { return row.int(0) }
                 return sink.accepts(outbound) ? row.int(0) : nil
             }
             let maxSeq = try database.scalarInt("SELECT COALESCE(MAX(seq), 0) FROM events")
@@ -43,10 +44,10 @@ extension OutboxStore {
         }
     }
 
-    /// Reads a stored event back.
-    static func decode(body: String?, topic: String?, key: String?) throws -> OutboundEvent {
-        let event = try CloudEvent(jsonObject: JSONValue.parse(body ?? ""))
-        return OutboundEvent(event: event, topic: topic ?? "", key: key)
+    /// Reads a stored event back from the row's `body` column (JSON event format).
+    static func decode(_ row: SQLiteStatement, body: Int32, topic: Int32, key: Int32) throws -> OutboundEvent {
+        let event = try row.withBytes(body) { try CloudEvent(jsonObject: JSONByteParser.parse($0)) }
+        return OutboundEvent(event: event, topic: row.text(topic) ?? "", key: row.text(key))
     }
 
     /// Leases up to `limit` due rows of `sink` to `owner`, oldest first, skipping every row whose key has an
@@ -61,6 +62,7 @@ extension OutboxStore {
                 """)
             var blockedKeys = Set<String>()
             var claimed: [ClaimedDelivery] = []
+            var unreadable: [Int] = []
             try select.each([.text(sink)]) { row in
                 let key = row.text(6)
                 let leased = !row.isNull(4) && row.double(4) > now && Self.isLive(owner: row.text(3) ?? "")
@@ -70,10 +72,18 @@ extension OutboxStore {
                     return true
                 }
                 if let key, blockedKeys.contains(key) { return true }
-                if let outbound = try? Self.decode(body: row.text(7), topic: row.text(5), key: key) {
+                if let outbound = try? Self.decode(row, body: 7, topic: 5, key: 6) {
                     claimed.append(ClaimedDelivery(seq: row.int(0), sink: sink, attempts: row.int(1), outbound: outbound))
+                } else {
+                    unreadable.append(row.int(0))
                 }
                 return claimed.count < limit
+            }
+            // A row whose stored event cannot be read would never leave the pending state: make it dead.
+            for seq in unreadable {
+                try database.prepared(
+                    "UPDATE deliveries SET state = 'dead', last_error = 'the stored event cannot be read', updated_at = ? WHERE sink = ? AND seq = ?"
+                ).run([.double(now), .text(sink), .int(seq)])
             }
             let lease = try database.prepared("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE sink = ? AND seq = ?")
             for row in claimed {

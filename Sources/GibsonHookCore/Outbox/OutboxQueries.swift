@@ -82,7 +82,7 @@ extension OutboxStore {
     /// The stored event with `id` and its rows; throws `unknownEvent` when there is none.
     public func show(id: String) throws -> (event: OutboundEvent, deliveries: [OutboxEntry]) {
         let statement = try database.prepared("SELECT topic, key, body FROM events WHERE id = ?")
-        guard let event = try statement.rows([.text(id)], limit: 1, { try Self.decode(body: $0.text(2), topic: $0.text(0), key: $0.text(1)) }).first
+        guard let event = try statement.rows([.text(id)], limit: 1, { try Self.decode($0, body: 2, topic: 0, key: 1) }).first
         else { throw OutboxError.unknownEvent(id) }
         return (event, try list(id: id, limit: 1000))
     }

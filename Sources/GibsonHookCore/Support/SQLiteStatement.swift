@@ -93,6 +93,13 @@ final class SQLiteStatement {
     func double(_ column: Int32) -> Double { sqlite3_column_double(pointer, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(pointer, column) == SQLITE_NULL }
 
+    /// The UTF-8 bytes of `column` (empty for NULL), valid only inside `body`.
+    func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let bytes = sqlite3_column_text(pointer, column)
+        let count = Int(sqlite3_column_bytes(pointer, column))
+        return try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
+
     /// The text of `column`, or nil when it is NULL.
     func text(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(pointer, column) else { return nil }

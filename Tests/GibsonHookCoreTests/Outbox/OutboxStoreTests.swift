@@ -107,3 +107,18 @@ import Testing
         #expect(throws: OutboxError.invalidState("late")) { try store.list(state: "late") }
     }
 }
+
+@Suite struct OutboxCorruptionTests {
+    @Test func aStoredEventThatCannotBeReadBecomesDeadInsteadOfBlockingForever() throws {
+        let clock = ManualClock()
+        let outbox = TemporaryOutbox()
+        let store = try outbox.open(clock: clock)
+        try store.record([outboxEvent("broken", key: "a"), outboxEvent("fine", key: "b")])
+        try store.database.execute("UPDATE events SET body = '{not json' WHERE id = 'broken'")
+        let sink = ScriptedSink()
+        let report = try Deliverer(store: store, sinks: [sink], configuration: Configuration(), clock: clock)
+            .run(deadline: clock.now().addingTimeInterval(5))
+        #expect(sink.sent == ["fine"] && report.remaining == 0)
+        #expect(try store.list(state: "dead").map(\.lastError) == ["the stored event cannot be read"])
+    }
+}
