@@ -14,11 +14,6 @@ public struct GibsonHookCommand: ParsableCommand {
         version: GibsonHookVersion.current,
         subcommands: [
             // One line per subcommand, in the order `--help` lists them.
-            ContextCommand.self,
-            ConfigCommand.self,
-            EmitCommand.self,
-            FlushCommand.self,
-            OutboxCommand.self,
             InstallCommand.self,
             UninstallCommand.self,
             StatusCommand.self,
@@ -28,6 +23,11 @@ public struct GibsonHookCommand: ParsableCommand {
             PostMergeCommand.self,
             PostCheckoutCommand.self,
             PostRewriteCommand.self,
+            ContextCommand.self,
+            ConfigCommand.self,
+            EmitCommand.self,
+            FlushCommand.self,
+            OutboxCommand.self,
             HealthCommand.self,
             ValidateCommand.self,
             InfraReadyCommand.self,

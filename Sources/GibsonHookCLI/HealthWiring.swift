@@ -14,8 +14,7 @@ struct HealthCollaborators {
 extension CommandEnvironment {
     /// The one factory of health collaborators. Events go to the outbox; workflow starts go through the
     /// outbox to Temporal when `sinks.temporal.url` is set. When the outbox cannot be opened the command goes
-    /// on without events (and workflows run locally) and says so. INTEGRATION: `hooks` is the hooks status
-    /// inspector; until it is wired here `validate` does not check the hooks.
+    /// on without events (and workflows run locally) and says so. `hooks` checks the wiring of the hooks.
     func healthCollaborators(_ configuration: Configuration, recordEvents: Bool = true) -> HealthCollaborators {
         let clock = SystemClock()
         var store: OutboxStore? = nil
@@ -29,7 +28,8 @@ extension CommandEnvironment {
         let starter = store.map {
             OutboxWorkflowStarter(store: $0, configuration: configuration, environment: environment, clock: clock)
         }
-        return HealthCollaborators(runner: PosixProcessRunner(), clock: clock, recorder: store, starter: starter, hooks: nil)
+        return HealthCollaborators(runner: PosixProcessRunner(), clock: clock, recorder: store, starter: starter,
+            hooks: HookWiringCheck(workingDirectory: workingDirectory))
     }
 
     /// Writes `value` as pretty JSON to stdout.

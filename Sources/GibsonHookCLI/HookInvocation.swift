@@ -47,7 +47,13 @@ enum HookCollaborators {
             readContext: { try RepositoryContextReader.read(workingDirectory: $0, environment: $1, options: $2) },
             openOutbox: { try OutboxStore(path: outboxPath) },
             gate: { options, recorder in
-                HealthGate(clock: SystemClock(), runner: runner, starter: nil, recorder: recorder).run(options)
+                // Recovery goes to Temporal first (through the outbox, so a retry never starts a second run)
+                // and falls back to local recovery when the engine is not configured or unreachable.
+                let starter = (recorder as? OutboxStore).map {
+                    OutboxWorkflowStarter(
+                        store: $0, configuration: configuration, environment: env.environment, clock: SystemClock())
+                }
+                return HealthGate(clock: SystemClock(), runner: runner, starter: starter, recorder: recorder).run(options)
             },
             launcher: DetachedFlushLauncher(executable: executable ?? "gibson-hook"), runner: runner, clock: SystemClock())
     }

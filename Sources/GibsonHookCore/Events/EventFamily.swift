@@ -32,10 +32,12 @@ public enum EventFamily: String, Sendable, CaseIterable {
         return EventFamily(rawValue: String(segment))
     }
 
-    /// Expands a short type such as `project.updated` or `git.commit` to its full form; full or foreign types
-    /// (anything whose first segment is not a family) are returned unchanged.
+    /// Expands a short type such as `project.updated` or `git.commit` (a family and a name, nothing more) to
+    /// its full form. Full or foreign types, including reverse-DNS types that merely start with a family
+    /// name such as `ai.example.build.finished`, are returned unchanged.
     public static func expand(type: String) -> String {
         if type.hasPrefix(typePrefix) { return type }
+        guard type.utf8.filter({ $0 == UInt8(ascii: ".") }).count == 1 else { return type }
         for segment in shortPrefixes where type.hasPrefix(segment) && type.utf8.count > segment.utf8.count {
             return typePrefix + type
         }

@@ -24,50 +24,28 @@ public struct HooksLocation: Sendable, Equatable {
         self.isLinkedWorktree = isLinkedWorktree
     }
 
-    /// Asks git (the authority on `core.hooksPath`, worktrees and submodules' own git dirs) where the
-    /// repository containing `workingDirectory` runs hooks from.
+    /// Where the repository containing `workingDirectory` runs hooks from, read with libgit2 exactly as
+    /// git decides it: `core.hooksPath` (worktree, local, global or `-c` configuration), else the common
+    /// directory's `hooks`, which linked worktrees share with the main repository.
     public static func resolve(
         workingDirectory: String, environment: ProcessEnvironment
     ) throws(HookInstallError) -> HooksLocation {
-        let answer = try runGit(
-            ["rev-parse", "--path-format=absolute", "--git-path", "hooks", "--git-dir", "--git-common-dir"],
-            in: workingDirectory, environment: environment)
-        guard answer.status == 0 else {
-            if answer.stderr.contains("not a git repository") { throw .notARepository(workingDirectory) }
-            throw .gitFailed(answer.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        let location: RepositoryLocation
+        do {
+            location = try RepositoryLocator.locate(workingDirectory: workingDirectory, environment: environment)
+        } catch GitError.notARepository {
+            throw .notARepository(workingDirectory)
+        } catch {
+            throw .gitFailed("\(error)")
         }
-        let lines = answer.stdout.split(separator: "\n").map(String.init)
-        guard lines.count == 3 else { throw .gitFailed("unexpected answer from git rev-parse: '\(answer.stdout)'") }
-        let hooksPath = try runGit(["config", "--get", "core.hooksPath"], in: workingDirectory, environment: environment)
-        let configured = hooksPath.status == 0 && !hooksPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let defaultDirectory = standardized(location.commonDir + "/hooks")
         return HooksLocation(
-            directory: lines[0], source: configured ? .coreHooksPath : .gitDirectory,
-            isLinkedWorktree: standardized(lines[1]) != standardized(lines[2]))
+            directory: location.hooksDir,
+            source: standardized(location.hooksDir) == defaultDirectory ? .gitDirectory : .coreHooksPath,
+            isLinkedWorktree: location.isWorktree)
     }
 
     private static func standardized(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// Runs git with `arguments` (no shell) and captures its output.
-    static func runGit(
-        _ arguments: [String], in directory: String, environment: ProcessEnvironment
-    ) throws(HookInstallError) -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment.values
-        let out = Foundation.Pipe()
-        let err = Foundation.Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw .gitFailed("cannot run git: \(error.localizedDescription)") }
-        // git's answers here are a few lines, far below a pipe's buffer, so reading one after the other is safe.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -55,6 +55,9 @@ import Testing
         #expect(EventFamily.expand(type: "ai.gibson.hook.ai.training-start") == "ai.gibson.hook.ai.training-start")
         #expect(EventFamily.expand(type: "com.example.x") == "com.example.x")
         #expect(EventFamily.expand(type: "project") == "project")
+        // Reverse-DNS types that start with a family name are full types, not short forms.
+        #expect(EventFamily.expand(type: "ai.gibson.test.sample") == "ai.gibson.test.sample")
+        #expect(EventFamily.expand(type: "project.acme.deployed") == "project.acme.deployed")
     }
 
     @Test func typedEventsCarryTheDesignDocumentFields() throws {

@@ -24,6 +24,7 @@ import Testing
         let listener = try TCPListener()
         let environment = ["GIBSON_HOOK_GIBSON": fake.path]
         let common = ["--set", "infrastructure.services=[{name: web, host: 127.0.0.1, port: \(listener.port)}]"]
+        #expect(try sandbox.gibsonHook(["install"]).status == 0)
         let down = try sandbox.gibsonHook(
             ["validate", "--json", "--set", "sinks.cloudEvents.url=http://127.0.0.1:1/events"] + common, extraEnvironment: environment)
         #expect(down.status == 1)
@@ -36,6 +37,23 @@ import Testing
             ["validate", "--set", "sinks.cloudEvents.url=http://127.0.0.1:\(listener.port)/events"] + common, extraEnvironment: environment)
         #expect(up.status == 0, "\(up.stdout)\(up.stderr)")
         #expect(up.stdout == "gibson: healthy\nvalidation passed\n")
+    }
+
+    @Test func validateReportsHooksThatAreNotWiredUntilTheyAre() throws {
+        let sandbox = try TemporaryGitRepository()
+        let fake = sandbox.sandbox.appendingPathComponent("bin/gibson")
+        try HealthFixtures.script(fake, "echo 'gibson 0.8.12'")
+        let environment = ["GIBSON_HOOK_GIBSON": fake.path]
+        let noServices = ["--set", "infrastructure.services=[]"]
+        let unwired = try sandbox.gibsonHook(["validate", "--json"] + noServices, extraEnvironment: environment)
+        #expect(unwired.status == 1)
+        let findings = try HealthFixtures.json(unwired)["findings"]?.arrayValue ?? []
+        #expect(findings.contains { $0["area"] == "hooks" && $0["message"]?.stringValue?.hasPrefix("pre-commit is not wired") == true })
+
+        #expect(try sandbox.gibsonHook(["install"]).status == 0)
+        let wired = try sandbox.gibsonHook(["validate", "--json"] + noServices, extraEnvironment: environment)
+        #expect(wired.status == 0, "\(wired.stdout)\(wired.stderr)")
+        #expect((try HealthFixtures.json(wired)["findings"]?.arrayValue ?? []).isEmpty)
     }
 
     @Test func validateReportsConfigurationProblemsAsAnnotations() throws {
