@@ -173,15 +173,104 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    context|config|emit|flush|outbox|install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|health|validate|infra-ready|workflow|help)
+    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'context config emit flush outbox install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite health validate infra-ready workflow help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow help' -- "${cur}"))
         ;;
     esac
+}
+
+_gibson-hook_install() {
+    repeating_flags=()
+    non_repeating_flags=(--force --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--hooks --binary)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--hooks')
+        return
+        ;;
+    '--binary')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_uninstall() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--hooks)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--hooks')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_status() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+}
+
+_gibson-hook_pre-commit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-cache --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-commit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_pre-push() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-merge() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-checkout() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
+}
+
+_gibson-hook_post-rewrite() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options -1
 }
 
 _gibson-hook_context() {
@@ -416,95 +505,6 @@ _gibson-hook_outbox_purge() {
         return
         ;;
     esac
-}
-
-_gibson-hook_install() {
-    repeating_flags=()
-    non_repeating_flags=(--force --json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--hooks --binary)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--hooks')
-        return
-        ;;
-    '--binary')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_uninstall() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--hooks)
-    __gibson-hook_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--hooks')
-        return
-        ;;
-    esac
-}
-
-_gibson-hook_status() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options 0
-}
-
-_gibson-hook_pre-commit() {
-    repeating_flags=()
-    non_repeating_flags=(--json --no-cache --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_post-commit() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_pre-push() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_post-merge() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_post-checkout() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
-}
-
-_gibson-hook_post-rewrite() {
-    repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __gibson-hook_offer_flags_options -1
 }
 
 _gibson-hook_health() {

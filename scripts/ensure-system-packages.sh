@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages gibson-hook builds against, when missing. As root it runs apt-get; otherwise
-# it prints the exact command to run and fails.
+# Installs the Debian packages gibson-hook builds against, when missing; with --tests also what the test
+# suite and benchmarks use. As root it runs apt-get; otherwise it prints the exact command to run and fails.
+#   build: libgit2, libcurl and SQLite headers, pkg-config, git
+#   --tests: openssl (TLS fixtures), binutils (readelf), python3-venv, curl and time (benchmarks),
+#            hyperfine (commit benchmark)
 set -euo pipefail
 needed=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git)
+if [ "${1:-}" = "--tests" ]; then
+    needed+=(openssl binutils curl time hyperfine)
+fi
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-scripts/ensure-system-packages.sh
+scripts/ensure-system-packages.sh --tests
 
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
