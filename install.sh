@@ -114,15 +114,25 @@ install_all() {
 next_steps() {
     # A staged install (DESTDIR) is not the running system: nothing to set up.
     [ -z "$destdir" ] || return 0
-    local repo
-    repo="$(git rev-parse --show-toplevel 2>/dev/null)" || { echo "next: run 'gibson-hook install' inside a git repository"; return 0; }
     local bin="$prefix/bin/gibson-hook"
-    if [ "$setup" = 1 ] && "$bin" install --help >/dev/null 2>&1; then
-        (cd "$repo" && "$bin" install && "$bin" validate) || echo "install.sh: set-up in '$repo' reported problems (see above)" >&2
-    else
-        "$bin" config check >/dev/null 2>&1 || echo "note: the configuration in '$repo' has problems: run 'gibson-hook config check'"
-        echo "next: cd '$repo' && gibson-hook install   (or ./install.sh --setup)"
+    local repo
+    if ! repo="$(git rev-parse --show-toplevel 2>/dev/null)"; then
+        # The main job's check, from here: configuration, Gibson's health, services and sinks.
+        "$bin" validate || echo "install.sh: 'gibson-hook validate' reported problems (see above); gibson-hook itself is installed"
+        echo "next: run 'gibson-hook install' inside a git repository"
+        return 0
     fi
+    if [ "$setup" = 1 ]; then
+        (cd "$repo" && "$bin" install && "$bin" validate) || echo "install.sh: set-up in '$repo' reported problems (see above)" >&2
+        return 0
+    fi
+    if ! "$bin" config check >/dev/null 2>&1; then
+        echo "note: the configuration in '$repo' has problems: run 'gibson-hook config check'"
+    else
+        # The main job's check in this repository: configuration, Gibson's health, services, sinks and hooks.
+        (cd "$repo" && "$bin" validate) || echo "install.sh: 'gibson-hook validate' reported problems (see above); gibson-hook itself is installed"
+    fi
+    echo "next: cd '$repo' && gibson-hook install   (or ./install.sh --setup)"
 }
 
 if [ "$mode" = uninstall ]; then uninstall; else install_all; fi

@@ -73,6 +73,19 @@ import Testing
         #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && gibson-hook install"))
     }
 
+    @Test func insideARepositoryItRunsValidateAfterInstalling() throws {
+        let sandbox = try TemporaryGitRepository()
+        let prefix = sandbox.sandbox.appendingPathComponent("prefix")
+        let result = try runInstall(
+            [], sandbox: sandbox,
+            extra: ["PREFIX": prefix.path, "GIBSON_HOOK_GIBSON": "/nonexistent/gibson"], in: sandbox.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        // validate ran: it found the missing Gibson executable and the unwired hooks, and said what to do.
+        #expect((result.stdout + result.stderr).contains("pre-commit is not wired: run 'gibson-hook install'"), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("'gibson-hook validate' reported problems"))
+        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && gibson-hook install"))
+    }
+
     @Test func unknownArgumentIsAUsageError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try runInstall(["--frobnicate"], sandbox: sandbox, extra: ["PREFIX": sandbox.sandbox.path + "/p"])
