@@ -20,7 +20,7 @@ extension CommandEnvironment {
         var store: OutboxStore? = nil
         if recordEvents {
             do {
-                store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+                store = try openOutbox(configuration)
             } catch {
                 stderr.write("gibson-hook: warning: events are not recorded: \(error)\n")
             }

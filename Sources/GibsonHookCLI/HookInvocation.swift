@@ -40,12 +40,11 @@ struct HookInvocation: ParsableArguments {
 enum HookCollaborators {
     static func live(env: CommandEnvironment, configuration: Configuration) -> HookRunner.Collaborators {
         let runner = PosixProcessRunner()
-        let outboxPath = env.statePaths.outboxDatabase(configuration)
         let executable = ExecutablePath.resolve(
             argv0: CommandLine.arguments[0], workingDirectory: env.workingDirectory, environment: env.environment)
         return HookRunner.Collaborators(
             readContext: { try RepositoryContextReader.read(workingDirectory: $0, environment: $1, options: $2) },
-            openOutbox: { try OutboxStore(path: outboxPath) },
+            openOutbox: { try env.openOutbox(configuration) },
             gate: { options, recorder in
                 // Recovery goes to Temporal first (through the outbox, so a retry never starts a second run)
                 // and falls back to local recovery when the engine is not configured or unreachable.

@@ -5,9 +5,13 @@ import GibsonHookCore
 /// What the event commands (`emit`, `flush`, `outbox`) share: opening the outbox, building the sinks and
 /// the event factory, parsing a deadline, and turning core errors into diagnostics and exit codes.
 extension CommandEnvironment {
-    /// The outbox database of `configuration`.
+    /// The outbox database of `configuration`, firing its event triggers. The one place the CLI opens it.
     func openOutbox(_ configuration: Configuration) throws -> OutboxStore {
-        try OutboxStore(path: statePaths.outboxDatabase(configuration))
+        let store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+        let plan = try EventTriggerPlan(triggers: configuration.eventTriggers, workflows: configuration.workflows)
+        let factory = makeEventFactory(configuration)
+        store.fireTriggers(plan) { factory.workflowStart($0) }
+        return store
     }
 
     /// The configured sinks. The one place the CLI builds sinks.

@@ -304,7 +304,8 @@ public struct TopicSettings: Sendable, Equatable {
 }
 
 /// An event trigger from the design document: when an event matching `event` and `filter` is emitted,
-/// run `action` (`gibson:activate`, `gibson:recovery`, `workflow:<name>`, or `exec:<argv...>`).
+/// record a start of the workflow its `action` names (`gibson:activate`, `gibson:recovery`, `gibson:scale` or
+/// `workflow:<type>`); see `EventTriggerPlan`.
 public struct EventTrigger: Sendable, Equatable {
     public var name: String
     /// Event type pattern, e.g. `health:check` or a CloudEvents type; `*` matches any.

@@ -121,11 +121,13 @@ enum ConfigurationSchema {
     static var eventTrigger: NodeDecoder<EventTrigger> { ObjectSchema<EventTrigger>([
         .value("name", \.name, .string),
         .value("event", \.event, .string),
-        .optional("filter", \.filter, .string),
+        .optional("filter", \.filter, .scalar(
+            expected: "a list of key=value|value conditions", render: { .string($0) },
+            parse: { EventTriggerPlan.conditions(of: $0) == nil ? nil : $0 })),
         .optional("topic", \.topic, .string),
         .value("action", \.action, .scalar(
-            expected: "gibson:activate, gibson:recovery, workflow:<name> or exec:<command>", render: { .string($0) },
-            parse: { EventTriggerAction.isValid($0) ? $0 : nil })),
+            expected: "gibson:activate, gibson:recovery, gibson:scale or workflow:<type>", render: { .string($0) },
+            parse: { EventTriggerPlan.workflow(forAction: $0, in: Workflows()) == nil ? nil : $0 })),
     ]).decoder(
         seed: EventTrigger(name: "", event: "", action: ""), required: ["name", "event", "action"],
         expected: "an event trigger mapping") }
@@ -174,14 +176,4 @@ enum ConfigurationSchema {
         .value("partitionKey", \.partitionKey, .oneOf(["repository", "project", "branch", "none"])),
         .optional("source", \.source, .string),
     ]) }
-}
-
-/// The actions an event trigger may name.
-public enum EventTriggerAction {
-    /// True for `gibson:activate`, `gibson:recovery`, `workflow:<name>` and `exec:<command>`.
-    public static func isValid(_ action: String) -> Bool {
-        if action == "gibson:activate" || action == "gibson:recovery" { return true }
-        for prefix in ["workflow:", "exec:"] where action.hasPrefix(prefix) && action.count > prefix.count { return true }
-        return false
-    }
 }

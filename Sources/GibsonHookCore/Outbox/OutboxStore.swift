@@ -13,6 +13,8 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     let clock: WallClock
     /// Prepared once: the insert is the hot path of `emit --ndjson`.
     private let insertStatement: SQLiteStatement
+    /// The configured event triggers, when any (see `fireTriggers`).
+    private var triggers: (plan: EventTriggerPlan, makeEvent: (WorkflowRequest) -> OutboundEvent)?
     /// The database path (`:memory:` for tests).
     public let path: String
 
@@ -97,6 +99,19 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
             .text(event.event.id), .text(event.event.type), .text(event.topic), event.key.map(SQLiteValue.text) ?? .null,
             .utf8(body), .double(time),
         ])
+        // Triggers fire once per newly stored event, in the same transaction: an event already stored (the
+        // same id recorded again) triggers nothing.
+        guard let triggers, !triggers.plan.isEmpty, database.changes == 1 else { return }
+        for request in triggers.plan.requests(for: event.event, topic: event.topic) {
+            let started = triggers.makeEvent(request)
+            try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
+        }
+    }
+
+    /// Fires `plan` for every event stored from now on: each matching event also stores the workflow start
+    /// request its trigger asks for, built by `makeEvent`.
+    public func fireTriggers(_ plan: EventTriggerPlan, makeEvent: @escaping (WorkflowRequest) -> OutboundEvent) {
+        triggers = plan.isEmpty ? nil : (plan, makeEvent)
     }
 
     // MARK: key-value state

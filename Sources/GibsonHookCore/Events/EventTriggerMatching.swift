@@ -1,0 +1,109 @@
+extension EventTriggerPlan {
+    /// The workflow an action starts: `gibson:activate`, `gibson:recovery` and `gibson:scale` name the design
+    /// document's three; `workflow:<type>` any other. Nil for anything else.
+    public static func workflow(forAction action: String, in workflows: Workflows) -> WorkflowSettings? {
+        switch action {
+        case "gibson:activate", "gibson:activation": return workflows.activation
+        case "gibson:recovery", "gibson:recover": return workflows.recovery
+        case "gibson:scale", "gibson:scaling": return workflows.scaling
+        case let action where action.hasPrefix("workflow:") && action.count > "workflow:".count:
+            return WorkflowSettings(workflowType: String(action.dropFirst("workflow:".count)))
+        default: return nil
+        }
+    }
+
+    /// The conditions of a filter (`key=value|value`, comma-separated), or nil when it is malformed.
+    public static func conditions(of filter: String) -> [(key: String, values: [String])]? {
+        var conditions: [(key: String, values: [String])] = []
+        for clause in filter.split(separator: ",") {
+            let parts = clause.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharactersInWhitespace() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            conditions.append((parts[0], parts[1].split(separator: "|").map(String.init)))
+        }
+        return conditions
+    }
+
+    static func compile(_ trigger: EventTrigger, workflows: Workflows) throws(EventTriggerError) -> Rule {
+        guard let workflow = workflow(forAction: trigger.action, in: workflows) else {
+            throw .unknownAction(trigger: trigger.name, action: trigger.action)
+        }
+        guard let conditions = conditions(of: trigger.filter ?? "") else {
+            throw .invalidFilter(trigger: trigger.name, filter: trigger.filter ?? "")
+        }
+        var pattern = trigger.event.replacingColons()
+        if pattern != "*" && !pattern.hasSuffix("*") { pattern = EventFamily.expand(type: pattern) }
+        return Rule(name: trigger.name, typePattern: pattern, conditions: conditions, workflow: workflow, topic: trigger.topic)
+    }
+
+    static func matches(type: String, pattern: String) -> Bool {
+        if pattern == "*" { return true }
+        if pattern.hasSuffix("*") { return type.hasPrefix(String(pattern.dropLast())) }
+        return type == pattern
+    }
+
+    static func holds(_ condition: (key: String, values: [String]), in event: CloudEvent) -> Bool {
+        let value: JSONValue?
+        switch condition.key {
+        case "type": value = .string(event.type)
+        case "source": value = .string(event.source)
+        case "subject": value = event.subject.map(JSONValue.string)
+        default: value = lookup(condition.key, in: event.data) ?? event.extensions[condition.key]
+        }
+        guard let value else { return false }
+        return texts(of: value).contains { condition.values.contains($0) }
+    }
+
+    /// A dotted path into `data`.
+    static func lookup(_ path: String, in data: JSONValue?) -> JSONValue? {
+        var current = data
+        for member in path.split(separator: ".") { current = current?[String(member)] }
+        return current
+    }
+
+    /// The strings a value can match: itself, or for arrays each element and each element's `name`.
+    static func texts(of value: JSONValue) -> [String] {
+        switch value {
+        case .string(let text): return [text]
+        case .array(let items):
+            return items.flatMap { item in texts(of: item) + (item["name"].map(texts(of:)) ?? []) }
+        case .object: return []
+        default: return [value.serialized()]
+        }
+    }
+
+    /// `trigger-<name>-<event id>` with every character outside `[A-Za-z0-9._-]` replaced: no `/` reaches
+    /// Temporal's path, and one event starts one run per trigger.
+    static func workflowId(trigger: String, eventId: String) -> String {
+        let safe = { (text: String) in
+            String(text.unicodeScalars.map { scalar -> Character in
+                let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || scalar == "." || scalar == "_" || scalar == "-")
+                return allowed ? Character(scalar) : "-"
+            })
+        }
+        return "trigger-" + safe(trigger) + "-" + safe(eventId)
+    }
+}
+
+extension String {
+    fileprivate func replacingColons() -> String {
+        String(map { $0 == ":" ? "." : $0 })
+    }
+}
+
+/// Why an event trigger cannot be used.
+public enum EventTriggerError: Error, Equatable, CustomStringConvertible {
+    /// The action is not one of gibson:activate, gibson:recovery, gibson:scale or workflow:<type>.
+    case unknownAction(trigger: String, action: String)
+    /// The filter is not a comma-separated list of `key=value|value` conditions.
+    case invalidFilter(trigger: String, filter: String)
+
+    public var description: String {
+        switch self {
+        case .unknownAction(let trigger, let action):
+            return "event trigger '\(trigger)': unknown action '\(action)': use gibson:activate, gibson:recovery, gibson:scale or workflow:<type>"
+        case .invalidFilter(let trigger, let filter):
+            return "event trigger '\(trigger)': filter '\(filter)' is not a list of key=value|value conditions"
+        }
+    }
+}
