@@ -5,7 +5,12 @@ import GibsonHookCore
 struct HealthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health", abstract: "Check that the Gibson CLI is healthy.",
-        discussion: "Runs the configured probes (by default 'gibson --version'). A healthy result is cached for gibson.cacheTTL.")
+        discussion: """
+            Runs the configured probes (by default 'gibson --version'). A healthy result is cached for \
+            gibson.cacheTTL. With --watch it keeps monitoring: every gibson.healthCheckInterval it probes, records \
+            a health-check event and, when Gibson is unhealthy, runs recovery (remote workflow first, local \
+            fallback), for a service unit or a CI job.
+            """)
 
     @Flag(name: .customLong("no-cache"), help: "Probe even when a cached healthy result is fresh.")
     var noCache = false
@@ -13,8 +18,14 @@ struct HealthCommand: ParsableCommand {
     @Option(help: "Timeout of each probe, e.g. 5s (overrides gibson.timeout).")
     var timeout: String?
 
-    @Flag(help: "Print the report as JSON.")
+    @Flag(help: "Print the report as JSON (with --watch: one JSON object per line).")
     var json = false
+
+    @Flag(help: "Keep monitoring every gibson.healthCheckInterval, recovering Gibson when it breaks.")
+    var watch = false
+
+    @Option(help: "With --watch, stop after this many rounds (default: run until stopped).")
+    var rounds: Int?
 
     @OptionGroup var config: ConfigOptions
 
@@ -23,6 +34,7 @@ struct HealthCommand: ParsableCommand {
         var overrides = config.overrides
         if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
         let configuration = try env.loadConfiguration(overrides)
+        if watch { return try HealthWatch(env: env, configuration: configuration, json: json).run(rounds: rounds) }
         let tools = env.healthCollaborators(configuration, recordEvents: false)
         let report = HealthCheck(runner: tools.runner, clock: tools.clock).run(
             configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: noCache)

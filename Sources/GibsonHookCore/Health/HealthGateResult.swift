@@ -62,4 +62,28 @@ public struct HealthGateResult: Sendable, Equatable {
 
     /// Exit status for the hook: success or failure.
     public var exitCode: HookExitCode { passed ? .success : .failure }
+
+    /// `{"passed", "report", "remedies", "steps", "recovery", "diagnosis"?}` for `--json`.
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "passed": .bool(passed), "report": report.json,
+            "remedies": .array(remedies.map(JSONValue.string)),
+            "steps": .array(steps.map { ["name": .string($0.name), "ok": .bool($0.ok), "detail": .string($0.detail)] }),
+            "recovery": recovery.json,
+        ]
+        if let diagnosis { members["diagnosis"] = .string(diagnosis.rawValue) }
+        return .object(members)
+    }
+}
+
+extension RecoveryPath {
+    /// `{"path": "none|remote|local|skipped", ...}` for `--json`.
+    public var json: JSONValue {
+        switch self {
+        case .none: ["path": "none"]
+        case .remote(let workflowId): ["path": "remote", "workflowId": .string(workflowId)]
+        case .local(let reason): ["path": "local", "reason": .string(reason)]
+        case .skipped(let reason): ["path": "skipped", "reason": .string(reason)]
+        }
+    }
 }

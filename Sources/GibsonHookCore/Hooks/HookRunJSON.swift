@@ -12,15 +12,7 @@ extension HookRunResult {
             }),
         ]
         if let recordFailure { members["recordFailure"] = .string(recordFailure) }
-        if let gate {
-            var gateMembers: [String: JSONValue] = [
-                "passed": .bool(gate.passed), "report": gate.report.json,
-                "remedies": .array(gate.remedies.map(JSONValue.string)),
-                "steps": .array(gate.steps.map { ["name": .string($0.name), "ok": .bool($0.ok), "detail": .string($0.detail)] }),
-            ]
-            if let diagnosis = gate.diagnosis { gateMembers["diagnosis"] = .string(diagnosis.rawValue) }
-            members["gate"] = .object(gateMembers)
-        }
+        if let gate { members["gate"] = gate.json }
         return .object(members)
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `health --watch`: the design document's health monitoring. Every `gibson.healthCheckInterval` it probes
+/// Gibson (never from the cache), records a `gibson.health-check` event, and when Gibson is unhealthy runs
+/// the same gate as pre-commit: gibson-recovery-workflow on the remote engine first, the local fallback
+/// otherwise, within the restartPolicy and maxRetries.
+public struct HealthMonitor {
+    let check: HealthCheck
+    let gate: HealthGate
+    let recorder: (any EventRecorder)?
+    let clock: any WallClock
+
+    /// One round of monitoring.
+    public struct Round: Sendable {
+        /// The probe's answer.
+        public var report: HealthReport
+        /// The gate's result when the probe failed (recovery attempted), else nil.
+        public var recovery: HealthGateResult?
+
+        /// Healthy after this round: the probe passed, or recovery brought Gibson back.
+        public var healthy: Bool { report.healthy || recovery?.passed == true }
+    }
+
+    /// Creates the monitor from the same collaborators as the gate.
+    public init(runner: any ProcessRunner, clock: any WallClock, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?) {
+        check = HealthCheck(runner: runner, clock: clock)
+        gate = HealthGate(clock: clock, runner: runner, starter: starter, recorder: recorder)
+        self.recorder = recorder
+        self.clock = clock
+    }
+
+    /// Runs `rounds` rounds (nil: until the process is stopped), calling `onRound` after each.
+    public func run(_ options: HealthGateOptions, rounds: Int?, onRound: (Round) -> Void) {
+        var done = 0
+        while rounds.map({ done < $0 }) ?? true {
+            let started = clock.now()
+            let round = runOnce(options)
+            onRound(round)
+            done += 1
+            if let rounds, done >= rounds { break }
+            let interval = options.configuration.gibson.healthCheckInterval.seconds
+            clock.sleep(seconds: max(0, interval - clock.now().timeIntervalSince(started)))
+        }
+    }
+
+    /// One probe, its event, and recovery when it failed.
+    func runOnce(_ options: HealthGateOptions) -> Round {
+        let report = check.run(
+            configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
+            noCache: true)
+        let emitter = GibsonEventEmitter(
+            recorder: recorder, configuration: options.configuration, environment: options.environment, clock: clock)
+        emitter.gibson(
+            .healthCheck, status: report.healthy ? .running : .error, step: "health-monitor",
+            metadata: ["summary": .string(report.summary), "healthy": .bool(report.healthy)])
+        guard !report.healthy else { return Round(report: report, recovery: nil) }
+        return Round(report: report, recovery: gate.run(options))
+    }
+}
