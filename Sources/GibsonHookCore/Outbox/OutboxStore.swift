@@ -1,4 +1,5 @@
 import Foundation
+internal import CSQLite
 
 /// The durable local outbox: an SQLite database (WAL, `synchronous=FULL`) holding every event until each
 /// configured sink has it, plus a small key-value `state` table shared by short-lived processes (circuit
@@ -35,13 +36,26 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
             }
         }
         database = try SQLiteDatabase(path: path)
-        try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+        // The last connection to close would otherwise checkpoint the WAL into the database and delete it:
+        // two more fsyncs in every short-lived process (a hook stores one event), plus a directory fsync
+        // and a WAL header fsync when the next process recreates the file. Kept, one event costs one WAL
+        // commit (one fsync); the WAL is checkpointed when it reaches `walCheckpointPages` instead.
+        try database.check(gh_sqlite_db_config_int(database.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1))
+        try database.execute(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=\(Self.walCheckpointPages);")
         try Self.migrate(database)
         insertStatement = try database.prepared(
             "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
+    /// WAL size (pages of 4 KiB) at which a commit checkpoints it. Each process that opens the outbox first
+    /// reads the whole WAL to rebuild its index, so it is kept small: an event adds a few pages.
+    static let walCheckpointPages = 200
+
     private static func migrate(_ database: SQLiteDatabase) throws {
+        // Already migrated (every open but the first): a plain read, no write lock, no transaction.
+        let current = try database.scalarInt("PRAGMA user_version")
+        if current == schemaVersion { return }
         try database.writeTransaction {
             let version = try database.scalarInt("PRAGMA user_version")
             if version > schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
