@@ -62,8 +62,11 @@ build_binary() {
         return
     fi
     command -v swift >/dev/null || { echo "install.sh: the Swift toolchain is required (https://swift.org/install)" >&2; exit 1; }
-    (cd "$source_dir" && swift build -c release --static-swift-stdlib --product gibson-hook)
-    binary="$(cd "$source_dir" && swift build -c release --static-swift-stdlib --show-bin-path)/gibson-hook"
+    # -no-pie: a position-dependent executable starts ~1.5 ms faster (no ~80,000 relative relocations to
+    # apply in every hook process). Only with the static standard library: against libswiftCore.so the
+    # dynamic linker warns about protected symbols on every start.
+    (cd "$source_dir" && swift build -c release --static-swift-stdlib -Xlinker -no-pie --product gibson-hook)
+    binary="$(cd "$source_dir" && swift build -c release --static-swift-stdlib -Xlinker -no-pie --show-bin-path)/gibson-hook"
 }
 
 # make_directory RELATIVE-DIR: creates it and its missing parents under $root, recording each one it creates.

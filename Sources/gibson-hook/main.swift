@@ -1,3 +1,3 @@
 import GibsonHookCLI
 
-GibsonHookCommand.main()
+GibsonHookCommand.runFromCommandLine()

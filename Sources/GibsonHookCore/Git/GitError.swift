@@ -21,7 +21,8 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
 enum GitLibrary {
     /// Initialises libgit2 once per process; `git_libgit2_init` is reference counted and we never shut it down.
     private static let initialised: Bool = {
-        git_libgit2_init()
+        // Without parsing the system CA bundle, which libgit2's transports would use and we never do.
+        CertificateBundleSkip.during { _ = git_libgit2_init() }
         return true
     }()
 

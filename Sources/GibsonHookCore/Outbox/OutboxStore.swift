@@ -1,4 +1,5 @@
 import Foundation
+internal import CSQLite
 
 /// The durable local outbox: an SQLite database (WAL, `synchronous=FULL`) holding every event until each
 /// configured sink has it, plus a small key-value `state` table shared by short-lived processes (circuit
@@ -36,14 +37,42 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
                 }
             }
         }
-        database = try SQLiteDatabase(path: path)
+        database = try SQLiteDatabase(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
+        // The last connection to close would otherwise checkpoint the WAL into the database and delete it:
+        // two more fsyncs in every short-lived process (a hook stores one event), plus a directory fsync
+        // and a WAL header fsync when the next process recreates the file. Kept, one event costs one WAL
+        // commit (one fsync); `emptyLargeWAL` checkpoints it once it passes `walCheckpointPages`.
+        try database.check(gh_sqlite_db_config_int(database.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1))
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
         try Self.migrate(database)
+        if path != ":memory:" { Self.emptyLargeWAL(database, path: path) }
         insertStatement = try database.prepared(
             "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
+    /// WAL size (pages of 4 KiB) past which opening the outbox checkpoints and empties it.
+    static let walCheckpointPages = 200
+
+    /// Checkpoints the WAL into the database and truncates it once it holds more than `walCheckpointPages`
+    /// pages. The WAL index does not outlive the last connection, so each process re-reads the whole WAL when
+    /// it opens the outbox and sees none of it as checkpointed: SQLite's automatic checkpoint would copy it
+    /// again in every process without ever emptying it. Never waits: when another process is reading or
+    /// writing, the checkpoint is left to the next one.
+    private static func emptyLargeWAL(_ database: SQLiteDatabase, path: String) {
+        var info = stat()
+        guard stat(path + "-wal", &info) == 0, Int(info.st_size) > walCheckpointPages * (4096 + 24) else { return }
+        sqlite3_busy_timeout(database.handle, 0)
+        defer { sqlite3_busy_timeout(database.handle, busyTimeoutMilliseconds) }
+        try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// How long a statement waits for another process's lock (`SQLiteDatabase`'s default).
+    static let busyTimeoutMilliseconds: Int32 = 5000
+
     private static func migrate(_ database: SQLiteDatabase) throws {
+        // Already migrated (every open but the first): a plain read, no write lock, no transaction.
+        let current = try database.scalarInt("PRAGMA user_version")
+        if current == schemaVersion { return }
         try database.writeTransaction {
             let version = try database.scalarInt("PRAGMA user_version")
             if version > schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
