@@ -509,14 +509,17 @@ _gibson-hook_outbox_purge() {
 
 _gibson-hook_health() {
     repeating_flags=()
-    non_repeating_flags=(--no-cache --json --version -h --help)
+    non_repeating_flags=(--no-cache --json --watch --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--timeout --config)
+    non_repeating_options=(--timeout --rounds --config)
     __gibson-hook_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--timeout')
+        return
+        ;;
+    '--rounds')
         return
         ;;
     '--config')

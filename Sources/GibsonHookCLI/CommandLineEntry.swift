@@ -1,4 +1,6 @@
+import Foundation
 import ArgumentParser
+import GibsonHookCore
 
 extension GibsonHookCommand {
     /// The commands git runs on every commit: parsed by their own type, so a hook does not pay for the root
@@ -17,16 +19,27 @@ extension GibsonHookCommand {
     /// (other commands, `--help`, a parse error) goes through the root command, which prints its usual
     /// help and errors.
     public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
-        guard let name = arguments.first, let hook = hookSubcommands[name],
-            var command = try? parseAlone(hook, Array(arguments.dropFirst()))
-        else {
-            return main(arguments)
-        }
         do {
+            var command: ParsableCommand
+            if let name = arguments.first, let hook = hookSubcommands[name],
+                let parsed = try? parseAlone(hook, Array(arguments.dropFirst()))
+            {
+                command = parsed
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             try command.run()
         } catch {
-            exit(withError: error)
+            exitReportingUsageAsDocumented(error)
         }
+    }
+
+    /// Exits as ArgumentParser would, except that usage errors exit with `HookExitCode.usage` (2), the
+    /// status the man page documents, instead of ArgumentParser's 64.
+    static func exitReportingUsageAsDocumented(_ error: Error) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        exit(withError: ExitCode(HookExitCode.usage.rawValue))
     }
 
     private static func parseAlone<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) throws -> ParsableCommand {

@@ -16,7 +16,7 @@ import Testing
     @Test func aBadHookFlagIsTheRootCommandsUsageError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["pre-commit", "--no-such-flag"])
-        #expect(result.status == 64)
+        #expect(result.status == 2)  // HookExitCode.usage, as documented; not ArgumentParser's 64
         #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
         #expect(result.stderr.contains("Usage: gibson-hook pre-commit"))
     }

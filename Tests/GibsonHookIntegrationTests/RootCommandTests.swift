@@ -13,7 +13,8 @@ import Testing
     @Test func unknownSubcommandIsAUsageError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["no-such-command"])
-        #expect(result.status != 0)
+        // The documented usage status (HookExitCode.usage), not ArgumentParser's 64.
+        #expect(result.status == 2)
         #expect(result.stderr.contains("no-such-command"))
     }
 }
