@@ -6,7 +6,7 @@
 # Then peak memory of the gibson-hook hook commands with /usr/bin/time -v.
 #
 # Usage: bench/commit/run.sh [gibson-hook binary] [python venv with prek, lefthook, pre-commit, gibson-cli]
-# Defaults: .build-release/release/gibson-hook (swift build -c release --static-swift-stdlib
+# Defaults: .build-release/release/gibson-hook (swift build -c release --static-swift-stdlib -Xlinker -no-pie
 # --scratch-path .build-release) and the repository's .venv (scripts/test.sh creates it), else /tmp/probe-venv.
 # RUNS (default 40) sets the runs per row; the design-document rows take RUNS_SLOW (default 5) since each
 # pays the real gibson start-up. Results go to bench/results/commit-<time>/.

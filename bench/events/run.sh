@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 python=${PYTHON:-.venv/bin/python}
 binary=${GIBSON_HOOK_BENCH_BINARY:-}
 if [ -z "$binary" ] && [[ " $* " != *" --only-standin "* ]]; then
-    swift build -c release --static-swift-stdlib --scratch-path .build-release >&2
+    swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release >&2
     binary="$(pwd)/.build-release/release/gibson-hook"
 fi
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -sr)" >&2
