@@ -52,7 +52,7 @@ public struct GibsonTarget: Sendable, Equatable {
     public var restartPolicy = RestartPolicy.onFailure
     /// Restart attempts before recovery gives up.
     public var maxRetries = 3
-    /// How often a long-running check (`validate --watch`, a service unit) probes.
+    /// How often `health --watch` (a service unit, a CI job) probes and recovers.
     public var healthCheckInterval = DurationValue.seconds(60)
     /// How long a healthy result is trusted by the pre-commit gate.
     public var cacheTTL = DurationValue.minutes(5)
