@@ -8,6 +8,7 @@ import Testing
     @Test func theGateRecoversAReplacedExecutableThroughTheRestartCommand() throws {
         let real = try HealthFixtures.realGibson()
         let sandbox = try TemporaryGitRepository()
+        try sandbox.allowSlowRealGibson()
         let gibson = sandbox.sandbox.appendingPathComponent("bin/gibson")
         try HealthFixtures.script(gibson, "echo 'ModuleNotFoundError: gibson' >&2\nexit 1")
         let restart = sandbox.sandbox.appendingPathComponent("bin/restart-gibson")

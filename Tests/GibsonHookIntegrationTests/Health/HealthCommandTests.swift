@@ -7,6 +7,7 @@ import Testing
     @Test func realGibsonIsHealthyAndTheSecondCheckComesFromTheCache() throws {
         let sandbox = try TemporaryGitRepository()
         _ = try HealthFixtures.realGibson()
+        try sandbox.allowSlowRealGibson()
         let first = try sandbox.gibsonHook(["health", "--json"])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         let report = try HealthFixtures.json(first)

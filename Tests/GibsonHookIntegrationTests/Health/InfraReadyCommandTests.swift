@@ -8,6 +8,7 @@ import Testing
     @Test func readyServicesActivateGibsonLocallyAndRecordTheEvents() throws {
         let sandbox = try TemporaryGitRepository()
         _ = try HealthFixtures.realGibson()
+        try sandbox.allowSlowRealGibson()
         let listener = try TCPListener()
         let services = "infrastructure.services=[{name: web, host: 127.0.0.1, port: \(listener.port)}, {name: cache, host: 127.0.0.1, port: 1, required: false}]"
         let result = try sandbox.gibsonHook(
@@ -43,6 +44,7 @@ import Testing
     @Test func recoveryRunsTheConfiguredRestartCommandThatRestoresTheExecutable() throws {
         let real = try HealthFixtures.realGibson()
         let sandbox = try TemporaryGitRepository()
+        try sandbox.allowSlowRealGibson()
         let gibson = sandbox.sandbox.appendingPathComponent("bin/gibson")
         try HealthFixtures.script(gibson, "exit 1")
         let healed = sandbox.sandbox.appendingPathComponent("healed-gibson")

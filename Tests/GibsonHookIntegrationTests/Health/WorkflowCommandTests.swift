@@ -7,6 +7,7 @@ import Testing
     @Test func aCorruptGibsonConfigIsRecoveredByTheLocalFallback() throws {
         let sandbox = try TemporaryGitRepository()
         _ = try HealthFixtures.realGibson()
+        try sandbox.allowSlowRealGibson()
         let config = sandbox.home.appendingPathComponent(".gibsonai/config")
         try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "{\"broken\": ".write(to: config, atomically: true, encoding: .utf8)
@@ -32,6 +33,7 @@ import Testing
     @Test func activationRunsLocallyThroughTheMCPHandshake() throws {
         let sandbox = try TemporaryGitRepository()
         _ = try HealthFixtures.realGibson()
+        try sandbox.allowSlowRealGibson()
         let result = try sandbox.gibsonHook(
             ["workflow", "start", "activation", "--json"], extraEnvironment: ["GIBSONAI_API_KEY": "test-key"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -64,6 +64,13 @@ final class TemporaryGitRepository {
         return try gitLine(["rev-parse", "HEAD"], in: directory)
     }
 
+    /// For tests that run the real gibson-cli (about 2 s per `gibson --version`, more on a loaded machine):
+    /// a user configuration with a generous probe timeout, so load cannot pass for a hung Gibson. Tests of
+    /// timeouts set their own.
+    func allowSlowRealGibson() throws {
+        try write(".config/gibson-hook/config.yml", "gibson:\n  timeout: 60s\n", in: home)
+    }
+
     /// Runs the built gibson-hook in `directory` (default: the work tree) with this sandbox's environment.
     @discardableResult
     func gibsonHook(
