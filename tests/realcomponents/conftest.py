@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-import gibson
+import hookrunner
 from standins import specs
 from standins.cloudevents_sink import CloudEventsSink
 from standins.kafka_rest import KafkaRestStandin
@@ -95,11 +95,11 @@ def tls_files(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def gibson_capable():
-    reason = gibson.missing_capability()
+    reason = hookrunner.missing_capability()
     if reason:
         pytest.skip(reason)
 
 
 @pytest.fixture
 def hook(gibson_capable, tmp_path):
-    return gibson.GibsonHook(tmp_path)
+    return hookrunner.GibsonHook(tmp_path)

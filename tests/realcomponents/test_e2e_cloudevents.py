@@ -2,7 +2,7 @@
 import pytest
 
 from e2e import TEST_TYPE
-from gibson import GibsonHook
+from hookrunner import GibsonHook
 
 
 def emit_some(hook):

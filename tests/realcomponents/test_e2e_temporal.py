@@ -1,7 +1,7 @@
 """gibson-hook starting workflows through the Temporal HTTP API stand-in."""
 import time
 
-from gibson import GibsonHook
+from hookrunner import GibsonHook
 
 WORKFLOW = "ai.gibson.hook.workflow.start"
 

@@ -109,7 +109,7 @@ class KafkaRestStandin(StandinServer):
                 results[i] = KafkaException(err) if err else (msg.partition(), msg.offset(), msg.timestamp()[1])
             return cb
 
-        with self.produce_lock:
+        with self.produce_lock:  # one flush per request; concurrent requests must not interleave their flushes
             for i, r in enumerate(records):
                 kw = {"key": r.key, "value": r.value, "on_delivery": report(i)}
                 if r.partition is not None:
@@ -150,9 +150,6 @@ class KafkaRestStandin(StandinServer):
                 return handle_v3(self, req, m.group(1), m.group(2))
         self.note_rejected("not found", f"{req.method} {req.path}")
         return Response.json(404, {"error_code": 404, "message": "HTTP 404 Not Found"})
-
-    def stop(self):
-        super().stop()
 
     def close(self):
         self.stop()

@@ -1,5 +1,6 @@
 """Confluent REST Proxy v2 produce (WIRE.md §1.1) and Redpanda HTTP Proxy produce (§1.3)."""
 import json
+import re
 
 from confluent_kafka import KafkaError
 
@@ -171,7 +172,7 @@ def _redpanda_parse(body, fmt):
 
 
 def handle_redpanda(standin, req, topic):
-    tokens = [t for t in __import__("re").split(r"[,; ]+", req.headers.get("content-type") or "") if t]
+    tokens = [t for t in re.split(r"[,; ]+", req.headers.get("content-type") or "") if t]
     fmt = next((V2_CONTENT_TYPES[t.lower()] for t in tokens if t.lower() in V2_CONTENT_TYPES), None)
     if fmt is None:
         return _error(standin, 415, 415, "Unsupported Media Type", "application/json")
