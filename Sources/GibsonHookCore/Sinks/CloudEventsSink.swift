@@ -38,6 +38,8 @@ public final class CloudEventsSink: EventSink {
 
     /// Every event can go to a CloudEvents sink.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
+    /// Every event can go here, so the outbox assigns events without reading them back.
+    public var acceptsEveryEvent: Bool { true }
 
     /// One request per event, or one per batch in batched mode; stops at the first 410.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
@@ -69,14 +71,14 @@ public final class CloudEventsSink: EventSink {
         switch settings.mode {
         case .structured:
             headers = [HTTPHeader("Content-Type", Self.structuredContentType)]
-            body = Data(EventJSONWriter.bytes(of: events[0].event))
+            body = Data(EventJSONWriter.bytes(of: events[0]))
         case .batch:
             headers = [HTTPHeader("Content-Type", Self.batchContentType)]
             var writer = EventJSONWriter(capacity: events.count * 600)
             writer.raw("[")
             for (index, event) in events.enumerated() {
                 if index > 0 { writer.raw(",") }
-                writer.event(event.event)
+                writer.event(event)
             }
             writer.raw("]")
             body = Data(writer.bytes)

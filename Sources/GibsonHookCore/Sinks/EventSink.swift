@@ -3,16 +3,27 @@ import Foundation
 /// An event taken from the outbox for one sink: the envelope plus Kafka routing.
 public struct OutboundEvent: Sendable, Equatable {
     /// The CloudEvent, identical on every attempt.
-    public var event: CloudEvent
+    public var event: CloudEvent {
+        didSet { storedJSON = nil }  // the stored bytes describe the event as it was read
+    }
     /// The Kafka topic (ignored by sinks without topics).
     public var topic: String
     /// The record key (the partition key), so one repository's events keep their order.
     public var key: String?
+    /// The event in the JSON event format exactly as the outbox stored it (set by the outbox when it reads
+    /// an event back), so sinks can send these bytes instead of serialising `event` again. Nil when unknown;
+    /// not part of equality.
+    public var storedJSON: [UInt8]?
 
-    public init(event: CloudEvent, topic: String, key: String?) {
+    public init(event: CloudEvent, topic: String, key: String?, storedJSON: [UInt8]? = nil) {
         self.event = event
         self.topic = topic
         self.key = key
+        self.storedJSON = storedJSON
+    }
+
+    public static func == (lhs: OutboundEvent, rhs: OutboundEvent) -> Bool {
+        lhs.event == rhs.event && lhs.topic == rhs.topic && lhs.key == rhs.key
     }
 }
 
@@ -41,7 +52,15 @@ public protocol EventSink: AnyObject {
     var maxBatchSize: Int { get }
     /// Whether this sink takes `event` at all (the Temporal sink takes workflow requests only).
     func accepts(_ event: OutboundEvent) -> Bool
+    /// True when `accepts` is true for every event, so the outbox can assign events to this sink without
+    /// reading them back (defaults to false).
+    var acceptsEveryEvent: Bool { get }
     /// Delivers `batch`, returning exactly one outcome per event, in the same order. Must give up by
     /// `deadline`; an event whose outcome is unknown at the deadline is a `.retry`.
     func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome]
+}
+
+extension EventSink {
+    /// Unless a sink says otherwise, the outbox asks `accepts` about each event.
+    public var acceptsEveryEvent: Bool { false }
 }

@@ -35,6 +35,8 @@ public final class KafkaRestSink: EventSink {
 
     /// Every event can go to Kafka.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
+    /// Every event can go here, so the outbox assigns events without reading them back.
+    public var acceptsEveryEvent: Bool { true }
 
     /// One request per topic (and per `maxBatchSize` records), preserving order within each topic.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {

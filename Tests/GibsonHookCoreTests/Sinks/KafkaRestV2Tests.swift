@@ -32,6 +32,19 @@ import Testing
         #expect(records[1].objectValue?.keys.sorted() == ["value"])
     }
 
+    @Test func storedEventBytesAreSplicedInsteadOfSerialisedAgain() throws {
+        let transport = FakeTransport(status: 200, body: #"{"offsets":[{"partition":0,"offset":1,"error_code":null}]}"#)
+        var event = sampleEvent("a")
+        // Bytes that differ from the event's own serialisation prove which one travelled.
+        event.storedJSON = Array(#"{"specversion":"1.0","id":"stored","source":"s","type":"t"}"#.utf8)
+        _ = sink(transport).deliver([event], deadline: farDeadline)
+        let record = try #require(try JSONValue.parse(transport.requests[0].body)["records"]?.arrayValue?.first)
+        #expect(record["value"]?["id"] == "stored")
+        // Changing the event drops the stored bytes, so a modified event is never sent stale.
+        event.event.id = "changed"
+        #expect(event.storedJSON == nil)
+    }
+
     @Test func binaryFormatBase64EncodesKeyAndValue() throws {
         let transport = FakeTransport(status: 200, body: #"{"offsets":[{"partition":0,"offset":1,"error_code":null}]}"#)
         _ = sink(transport, format: .binary).deliver([sampleEvent("a")], deadline: farDeadline)
