@@ -131,7 +131,7 @@ public final class CloudEventsSink: EventSink {
 
     /// The webhook rules (CloudEvents `http-webhook.md` §2.2).
     func classify(_ response: HTTPResponse) -> DeliveryOutcome {
-        let reason = "cloudevents sink answered \(SinkResponses.reason(response))"
+        var reason: String { "cloudevents sink answered \(SinkResponses.reason(response))" }  // only when used
         switch response.status {
         case 200..<300: return .delivered
         case 300..<400: return SinkResponses.redirect(response)

@@ -80,7 +80,8 @@ public final class KafkaRestSink: EventSink {
     /// read record by record (2xx).
     func requestLevelOutcome(_ response: HTTPResponse) -> DeliveryOutcome? {
         let status = response.status
-        let reason = "kafka rest proxy answered \(SinkResponses.reason(response))"
+        // Computed only when used: it parses the body, which a 2xx answer never needs for this.
+        var reason: String { "kafka rest proxy answered \(SinkResponses.reason(response))" }
         switch status {
         case 200..<300: return nil
         case 300..<400: return SinkResponses.redirect(response)
