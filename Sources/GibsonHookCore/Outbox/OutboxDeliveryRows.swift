@@ -60,9 +60,16 @@ extension OutboxStore {
         return OutboundEvent(event: event, topic: row.text(topic) ?? "", key: row.text(key), storedJSON: stored)
     }
 
+    /// Reads a stored event back without parsing it when its bytes are one JSON object; nil otherwise.
+    static func unparsed(_ row: SQLiteStatement, body: Int32, topic: Int32, key: Int32) -> OutboundEvent? {
+        guard let stored = row.withBytes(body, { JSONSyntaxCheck.isObject($0) ? Array($0) : nil }) else { return nil }
+        return OutboundEvent(unparsed: stored, topic: row.text(topic) ?? "", key: row.text(key))
+    }
+
     /// Leases up to `limit` due rows of `sink` to `owner`, oldest first, skipping every row whose key has an
-    /// earlier row that is not yet due or is leased by a live flush (per-key order).
-    func claim(sink: String, limit: Int, owner: String, leaseUntil: Date) throws -> [ClaimedDelivery] {
+    /// earlier row that is not yet due or is leased by a live flush (per-key order). With `parse` false the
+    /// events are only checked to be JSON objects, not read (for sinks that send the stored bytes).
+    func claim(sink: String, limit: Int, owner: String, leaseUntil: Date, parse: Bool = true) throws -> [ClaimedDelivery] {
         let now = clock.now().timeIntervalSince1970
         return try database.writeTransaction {
             let select = try database.prepared("""
@@ -82,7 +89,9 @@ extension OutboxStore {
                     return true
                 }
                 if let key, blockedKeys.contains(key) { return true }
-                if let outbound = try? Self.decode(row, body: 7, topic: 5, key: 6) {
+                let outbound = parse
+                    ? try? Self.decode(row, body: 7, topic: 5, key: 6) : Self.unparsed(row, body: 7, topic: 5, key: 6)
+                if let outbound {
                     claimed.append(ClaimedDelivery(seq: row.int(0), sink: sink, attempts: row.int(1), outbound: outbound))
                 } else {
                     unreadable.append(row.int(0))

@@ -40,6 +40,8 @@ public final class CloudEventsSink: EventSink {
     public func accepts(_ event: OutboundEvent) -> Bool { true }
     /// Every event can go here, so the outbox assigns events without reading them back.
     public var acceptsEveryEvent: Bool { true }
+    /// Structured and batched modes send the stored JSON as it is; binary mode maps attributes to headers.
+    public var readsEventAttributes: Bool { settings.mode == .binary }
 
     /// One request per event, or one per batch in batched mode; stops at the first 410.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {

@@ -37,6 +37,8 @@ public final class KafkaRestSink: EventSink {
     public func accepts(_ event: OutboundEvent) -> Bool { true }
     /// Every event can go here, so the outbox assigns events without reading them back.
     public var acceptsEveryEvent: Bool { true }
+    /// v2 and Redpanda send the stored JSON as it is; v3 puts attributes into record headers.
+    public var readsEventAttributes: Bool { settings.api == .v3 }
 
     /// One request per topic (and per `maxBatchSize` records), preserving order within each topic.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
