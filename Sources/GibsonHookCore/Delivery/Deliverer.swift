@@ -80,7 +80,8 @@ public final class Deliverer {
         if case .open(let until) = decision { return .idle(next: until) }
         if decision == .halfOpen { limit = 1 }
         let leaseUntil = max(deadline, now).addingTimeInterval(requestTimeout + 5)
-        let batch = try store.claim(sink: sink.name, limit: limit, owner: owner, leaseUntil: leaseUntil)
+        let batch = try store.claim(
+            sink: sink.name, limit: limit, owner: owner, leaseUntil: leaseUntil, parse: sink.readsEventAttributes)
         if batch.isEmpty { return .idle(next: try store.pendingSummary(sink: sink.name).nextDue) }
         if decision == .halfOpen { breaker.beginProbe(for: sink.endpoint, now: now) }
         let outcomes = sink.deliver(batch.map(\.outbound), deadline: deadline)

@@ -29,35 +29,54 @@ extension OutboxStore {
         let watermarkKey = "materialized." + sink.name
         try database.writeTransaction {
             let watermark = Int(value(for: watermarkKey) ?? "0") ?? 0
-            let select = try database.prepared("SELECT seq, topic, key, body FROM events WHERE seq > ? ORDER BY seq")
-            let accepted: [Int] = try select.rows([.int(watermark)]) { row in
-                // An unreadable event gets a row too, so that the claim turns it into a visible dead letter.
-                guard let outbound = try? Self.decode(row, body: 3, topic: 1, key: 2) else { return row.int(0) }
-                return sink.accepts(outbound) ? row.int(0) : nil
-            }
             let maxSeq = try database.scalarInt("SELECT COALESCE(MAX(seq), 0) FROM events")
-            let insert = try database.prepared(
-                "INSERT OR IGNORE INTO deliveries(sink, seq, state, updated_at) VALUES (?, ?, 'pending', ?)")
             let now = clock.now().timeIntervalSince1970
-            for seq in accepted { try insert.run([.text(sink.name), .int(seq), .double(now)]) }
+            if sink.acceptsEveryEvent {
+                // One statement for the whole range: no event is read back into Swift.
+                try database.prepared("""
+                    INSERT OR IGNORE INTO deliveries(sink, seq, state, updated_at)
+                    SELECT ?, seq, 'pending', ? FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+                    """).run([.text(sink.name), .double(now), .int(watermark), .int(maxSeq)])
+            } else {
+                let select = try database.prepared("SELECT seq, topic, key, body FROM events WHERE seq > ? ORDER BY seq")
+                let accepted: [Int] = try select.rows([.int(watermark)]) { row in
+                    // An unreadable event gets a row too, so that the claim turns it into a visible dead letter.
+                    guard let outbound = try? Self.decode(row, body: 3, topic: 1, key: 2) else { return row.int(0) }
+                    return sink.accepts(outbound) ? row.int(0) : nil
+                }
+                let insert = try database.prepared(
+                    "INSERT OR IGNORE INTO deliveries(sink, seq, state, updated_at) VALUES (?, ?, 'pending', ?)")
+                for seq in accepted where seq <= maxSeq { try insert.run([.text(sink.name), .int(seq), .double(now)]) }
+            }
             if maxSeq > watermark { setValue(String(maxSeq), for: watermarkKey) }
         }
     }
 
     /// Reads a stored event back from the row's `body` column (JSON event format).
     static func decode(_ row: SQLiteStatement, body: Int32, topic: Int32, key: Int32) throws -> OutboundEvent {
-        let event = try row.withBytes(body) { try CloudEvent(jsonObject: JSONByteParser.parse($0)) }
-        return OutboundEvent(event: event, topic: row.text(topic) ?? "", key: row.text(key))
+        let (event, stored) = try row.withBytes(body) { bytes in
+            (try CloudEvent(jsonObject: JSONByteParser.parse(bytes)), Array(bytes))
+        }
+        return OutboundEvent(event: event, topic: row.text(topic) ?? "", key: row.text(key), storedJSON: stored)
+    }
+
+    /// Reads a stored event back without parsing it when its bytes are one JSON object; nil otherwise.
+    static func unparsed(_ row: SQLiteStatement, body: Int32, topic: Int32, key: Int32) -> OutboundEvent? {
+        guard let stored = row.withBytes(body, { JSONSyntaxCheck.isObject($0) ? Array($0) : nil }) else { return nil }
+        return OutboundEvent(unparsed: stored, topic: row.text(topic) ?? "", key: row.text(key))
     }
 
     /// Leases up to `limit` due rows of `sink` to `owner`, oldest first, skipping every row whose key has an
-    /// earlier row that is not yet due or is leased by a live flush (per-key order).
-    func claim(sink: String, limit: Int, owner: String, leaseUntil: Date) throws -> [ClaimedDelivery] {
+    /// earlier row that is not yet due or is leased by a live flush (per-key order). With `parse` false the
+    /// events are only checked to be JSON objects, not read (for sinks that send the stored bytes).
+    func claim(sink: String, limit: Int, owner: String, leaseUntil: Date, parse: Bool = true) throws -> [ClaimedDelivery] {
         let now = clock.now().timeIntervalSince1970
         return try database.writeTransaction {
+            // The partial index of pending rows: without it SQLite walks every delivered row of the sink
+            // first, so each claim got slower as the flush went on.
             let select = try database.prepared("""
                 SELECT d.seq, d.attempts, d.next_attempt_at, d.lease_owner, d.lease_until, e.topic, e.key, e.body
-                FROM deliveries d JOIN events e ON e.seq = d.seq
+                FROM deliveries d INDEXED BY deliveries_pending JOIN events e ON e.seq = d.seq
                 WHERE d.sink = ? AND d.state = 'pending' ORDER BY d.seq
                 """)
             var blockedKeys = Set<String>()
@@ -72,7 +91,9 @@ extension OutboxStore {
                     return true
                 }
                 if let key, blockedKeys.contains(key) { return true }
-                if let outbound = try? Self.decode(row, body: 7, topic: 5, key: 6) {
+                let outbound = parse
+                    ? try? Self.decode(row, body: 7, topic: 5, key: 6) : Self.unparsed(row, body: 7, topic: 5, key: 6)
+                if let outbound {
                     claimed.append(ClaimedDelivery(seq: row.int(0), sink: sink, attempts: row.int(1), outbound: outbound))
                 } else {
                     unreadable.append(row.int(0))
@@ -85,15 +106,21 @@ extension OutboxStore {
                     "UPDATE deliveries SET state = 'dead', last_error = 'the stored event cannot be read', updated_at = ? WHERE sink = ? AND seq = ?"
                 ).run([.double(now), .text(sink), .int(seq)])
             }
-            let lease = try database.prepared("UPDATE deliveries SET lease_owner = ?, lease_until = ? WHERE sink = ? AND seq = ?")
-            for row in claimed {
-                try lease.run([.text(owner), .double(leaseUntil.timeIntervalSince1970), .text(sink), .int(row.seq)])
+            if !claimed.isEmpty {
+                try database.prepared("""
+                    UPDATE deliveries SET lease_owner = ?, lease_until = ?
+                    WHERE sink = ? AND seq IN (SELECT value FROM json_each(?))
+                    """).run([
+                    .text(owner), .double(leaseUntil.timeIntervalSince1970), .text(sink),
+                    .utf8(Self.jsonArray(claimed.map(\.seq))),
+                ])
             }
             return claimed
         }
     }
 
-    /// Records the results of one attempt and releases the leases.
+    /// Records the results of one attempt and releases the leases: one statement for all delivered rows and
+    /// one for all released rows of a sink, one per row for retries and dead letters (their errors differ).
     func complete(_ results: [(ClaimedDelivery, DeliveryUpdate)]) throws {
         let now = clock.now().timeIntervalSince1970
         try database.writeTransaction {
@@ -101,20 +128,44 @@ extension OutboxStore {
                 UPDATE deliveries SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),
                 next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE sink = ? AND seq = ?
                 """)
+            var delivered: [String: [Int]] = [:]
+            var released: [String: [Int]] = [:]
             for (row, result) in results {
-                let values: (String, Int, String?, Double)
+                let values: (String, Int, String, Double)
                 switch result {
-                case .delivered: values = ("delivered", 1, nil, 0)
+                case .delivered: delivered[row.sink, default: []].append(row.seq); continue
+                case .release: released[row.sink, default: []].append(row.seq); continue
                 case .retry(let error, let next): values = ("pending", 1, error, next.timeIntervalSince1970)
                 case .dead(let error): values = ("dead", 1, error, 0)
-                case .release: values = ("pending", 0, nil, 0)
                 }
                 try update.run([
-                    .text(values.0), .int(values.1), values.2.map(SQLiteValue.text) ?? .null, .double(values.3), .double(now),
+                    .text(values.0), .int(values.1), .text(values.2), .double(values.3), .double(now),
                     .text(row.sink), .int(row.seq),
                 ])
             }
+            for (sink, seqs) in delivered { try updateMany(sink: sink, seqs: seqs, state: "delivered", attempts: 1, now: now) }
+            for (sink, seqs) in released { try updateMany(sink: sink, seqs: seqs, state: "pending", attempts: 0, now: now) }
         }
+    }
+
+    /// Sets `state` on the rows `seqs` of `sink` in one statement, releasing their leases.
+    private func updateMany(sink: String, seqs: [Int], state: String, attempts: Int, now: Double) throws {
+        try database.prepared("""
+            UPDATE deliveries SET state = ?, attempts = attempts + ?, next_attempt_at = 0, lease_owner = NULL,
+            lease_until = NULL, updated_at = ? WHERE sink = ? AND seq IN (SELECT value FROM json_each(?))
+            """).run([.text(state), .int(attempts), .double(now), .text(sink), .utf8(Self.jsonArray(seqs))])
+    }
+
+    /// `[1,2,3]`: a list of row numbers for `json_each`.
+    static func jsonArray(_ seqs: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(seqs.count * 8 + 2)
+        for (index, seq) in seqs.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(seq).utf8)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     /// Pending rows of `sink`, and the earliest future time one of them becomes due (nil when none waits
@@ -122,7 +173,7 @@ extension OutboxStore {
     func pendingSummary(sink: String) throws -> (count: Int, nextDue: Date?) {
         let statement = try database.prepared("""
             SELECT COUNT(*), MIN(CASE WHEN next_attempt_at > ?2 THEN next_attempt_at END)
-            FROM deliveries WHERE sink = ?1 AND state = 'pending'
+            FROM deliveries INDEXED BY deliveries_pending WHERE sink = ?1 AND state = 'pending'
             """)
         let now = clock.now().timeIntervalSince1970
         let row = try statement.rows([.text(sink), .double(now)], limit: 1) { ($0.int(0), $0.isNull(1) ? nil : $0.double(1)) }.first

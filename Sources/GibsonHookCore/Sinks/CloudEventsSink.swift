@@ -38,6 +38,10 @@ public final class CloudEventsSink: EventSink {
 
     /// Every event can go to a CloudEvents sink.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
+    /// Every event can go here, so the outbox assigns events without reading them back.
+    public var acceptsEveryEvent: Bool { true }
+    /// Structured and batched modes send the stored JSON as it is; binary mode maps attributes to headers.
+    public var readsEventAttributes: Bool { settings.mode == .binary }
 
     /// One request per event, or one per batch in batched mode; stops at the first 410.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
@@ -69,14 +73,14 @@ public final class CloudEventsSink: EventSink {
         switch settings.mode {
         case .structured:
             headers = [HTTPHeader("Content-Type", Self.structuredContentType)]
-            body = Data(EventJSONWriter.bytes(of: events[0].event))
+            body = Data(EventJSONWriter.bytes(of: events[0]))
         case .batch:
             headers = [HTTPHeader("Content-Type", Self.batchContentType)]
             var writer = EventJSONWriter(capacity: events.count * 600)
             writer.raw("[")
             for (index, event) in events.enumerated() {
                 if index > 0 { writer.raw(",") }
-                writer.event(event.event)
+                writer.event(event)
             }
             writer.raw("]")
             body = Data(writer.bytes)
@@ -129,7 +133,7 @@ public final class CloudEventsSink: EventSink {
 
     /// The webhook rules (CloudEvents `http-webhook.md` §2.2).
     func classify(_ response: HTTPResponse) -> DeliveryOutcome {
-        let reason = "cloudevents sink answered \(SinkResponses.reason(response))"
+        var reason: String { "cloudevents sink answered \(SinkResponses.reason(response))" }  // only when used
         switch response.status {
         case 200..<300: return .delivered
         case 300..<400: return SinkResponses.redirect(response)

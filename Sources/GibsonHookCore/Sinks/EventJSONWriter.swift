@@ -99,6 +99,16 @@ struct EventJSONWriter {
     }
 
     /// The JSON bytes of one event.
+    /// Appends an outbound event: the outbox's stored bytes when known (no second serialisation), else `event`.
+    mutating func event(_ outbound: OutboundEvent) {
+        if let stored = outbound.storedJSON { bytes.append(contentsOf: stored) } else { event(outbound.event) }
+    }
+
+    /// The stored JSON of an outbound event, or its serialisation when the bytes are not known.
+    static func bytes(of outbound: OutboundEvent) -> [UInt8] {
+        outbound.storedJSON ?? bytes(of: outbound.event)
+    }
+
     static func bytes(of event: CloudEvent) -> [UInt8] {
         var writer = EventJSONWriter(capacity: 512)
         writer.event(event)

@@ -35,6 +35,10 @@ public final class KafkaRestSink: EventSink {
 
     /// Every event can go to Kafka.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
+    /// Every event can go here, so the outbox assigns events without reading them back.
+    public var acceptsEveryEvent: Bool { true }
+    /// v2 and Redpanda send the stored JSON as it is; v3 puts attributes into record headers.
+    public var readsEventAttributes: Bool { settings.api == .v3 }
 
     /// One request per topic (and per `maxBatchSize` records), preserving order within each topic.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
@@ -78,7 +82,8 @@ public final class KafkaRestSink: EventSink {
     /// read record by record (2xx).
     func requestLevelOutcome(_ response: HTTPResponse) -> DeliveryOutcome? {
         let status = response.status
-        let reason = "kafka rest proxy answered \(SinkResponses.reason(response))"
+        // Computed only when used: it parses the body, which a 2xx answer never needs for this.
+        var reason: String { "kafka rest proxy answered \(SinkResponses.reason(response))" }
         switch status {
         case 200..<300: return nil
         case 300..<400: return SinkResponses.redirect(response)

@@ -39,9 +39,9 @@ extension KafkaRestSink {
             }
             writer.raw("\"value\":")
             if format == .binary {
-                writer.string(Data(EventJSONWriter.bytes(of: event.event)).base64EncodedString())
+                writer.string(Data(EventJSONWriter.bytes(of: event)).base64EncodedString())
             } else {
-                writer.event(event.event)
+                writer.event(event)
             }
             writer.raw("}")
         }

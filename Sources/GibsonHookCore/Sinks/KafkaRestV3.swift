@@ -19,7 +19,7 @@ extension KafkaRestSink {
             writer.raw("},")
         }
         writer.raw("\"value\":{\"type\":\"JSON\",\"data\":")
-        writer.event(event.event)
+        writer.event(event)
         writer.raw("},\"headers\":[")
         var headers: [(StaticString, String)] = [
             ("ce_id", event.event.id), ("ce_specversion", CloudEvent.specVersion), ("ce_type", event.event.type),

@@ -89,7 +89,7 @@ public final class TemporalSink: EventSink {
 
     /// Temporal's gRPC-derived statuses (WIRE §2.5); Temporal sends no Retry-After.
     func classify(_ response: HTTPResponse) -> DeliveryOutcome {
-        let reason = "temporal answered \(SinkResponses.reason(response))"
+        var reason: String { "temporal answered \(SinkResponses.reason(response))" }  // only when used
         switch response.status {
         case 200..<300: return .delivered
         // Already started, or already finished under REJECT_DUPLICATE: this incident has its run.

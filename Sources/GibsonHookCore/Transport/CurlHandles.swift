@@ -56,6 +56,9 @@ final class CurlHeaderList {
 final class CurlResponseCollector {
     var body = Data()
     var headers: [HTTPHeader] = []
+    /// The socket the previous transfer used (libcurl reports it only once a transfer is done), which a
+    /// kept-alive connection uses again; -1 when unknown.
+    var socket = -1
 
     /// libcurl calls this once per header line. A status line starts a new response, which discards the
     /// headers of interim (1xx) responses.

@@ -27,6 +27,12 @@ final class ScriptedSink: EventSink {
     let endpoint: String
     let maxBatchSize: Int
     var accept: (OutboundEvent) -> Bool = { _ in true }
+    /// What the sink answers to `acceptsEveryEvent`.
+    var acceptsEvery = false
+    var acceptsEveryEvent: Bool { acceptsEvery }
+    /// What the sink answers to `readsEventAttributes` (it reads ids lazily either way).
+    var readsEvents = true
+    var readsEventAttributes: Bool { readsEvents }
     var respond: (OutboundEvent, Int) -> DeliveryOutcome = { _, _ in .delivered }
     /// Time that passes during each delivery call.
     var latency: Double = 0

@@ -121,4 +121,23 @@ import Testing
         #expect(sink.sent == ["fine"] && report.remaining == 0)
         #expect(try store.list(state: "dead").map(\.lastError) == ["the stored event cannot be read"])
     }
+
+    @Test func aSinkThatAcceptsEveryEventAndSendsStoredBytesGetsEventsWithoutParsingThem() throws {
+        let clock = ManualClock()
+        let outbox = TemporaryOutbox()
+        let store = try outbox.open(clock: clock)
+        try store.record([outboxEvent("broken", key: "a"), outboxEvent("fine", key: "b"), outboxEvent("also", key: "b")])
+        try store.database.execute("UPDATE events SET body = '{not json' WHERE id = 'broken'")
+        let sink = ScriptedSink()
+        sink.acceptsEvery = true
+        sink.readsEvents = false  // claimed without parsing: the syntax check still finds the broken one
+        var asked = 0
+        sink.accept = { _ in asked += 1; return false }
+        let report = try Deliverer(store: store, sinks: [sink], configuration: Configuration(), clock: clock)
+            .run(deadline: clock.now().addingTimeInterval(5))
+        #expect(asked == 0)
+        #expect(sink.sent == ["fine", "also"] && report.delivered == 2 && report.remaining == 0)
+        #expect(try store.list(state: "dead").map(\.lastError) == ["the stored event cannot be read"])
+        #expect(try store.list(state: "delivered").count == 2)
+    }
 }

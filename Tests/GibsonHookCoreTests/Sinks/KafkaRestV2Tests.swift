@@ -32,6 +32,35 @@ import Testing
         #expect(records[1].objectValue?.keys.sorted() == ["value"])
     }
 
+    @Test func storedEventBytesAreSplicedInsteadOfSerialisedAgain() throws {
+        let transport = FakeTransport(status: 200, body: #"{"offsets":[{"partition":0,"offset":1,"error_code":null}]}"#)
+        // Bytes that differ from the event's own serialisation prove which one travelled.
+        var event = OutboundEvent(
+            event: sampleEvent("a").event, topic: "project-events", key: "acme/widgets",
+            storedJSON: Array(#"{"specversion":"1.0","id":"stored","source":"s","type":"t"}"#.utf8))
+        _ = sink(transport).deliver([event], deadline: farDeadline)
+        let record = try #require(try JSONValue.parse(transport.requests[0].body)["records"]?.arrayValue?.first)
+        #expect(record["value"]?["id"] == "stored")
+        // Changing the event drops the stored bytes, so a modified event is never sent stale.
+        event.event.id = "changed"
+        #expect(event.storedJSON == nil)
+    }
+
+    @Test func onlyV3ReadsEventAttributes() {
+        #expect(!sink(FakeTransport(status: 200, body: "")).readsEventAttributes)
+        #expect(!sink(FakeTransport(status: 200, body: ""), api: .redpanda).readsEventAttributes)
+        #expect(sink(FakeTransport(status: 200, body: ""), api: .v3).readsEventAttributes)
+    }
+
+    @Test func anUnparsedEventIsSentAsStoredAndStillReadableOnDemand() throws {
+        let transport = FakeTransport(status: 200, body: #"{"offsets":[{"partition":0,"offset":1,"error_code":null}]}"#)
+        let stored = EventJSONWriter.bytes(of: sampleEvent("lazy").event)
+        let event = OutboundEvent(unparsed: stored, topic: "project-events", key: "acme/widgets")
+        #expect(event.event == sampleEvent("lazy").event)
+        _ = sink(transport).deliver([event], deadline: farDeadline)
+        #expect(Array(transport.requests[0].body) == Array(#"{"records":[{"key":"acme/widgets","value":"#.utf8) + stored + Array("}]}".utf8))
+    }
+
     @Test func binaryFormatBase64EncodesKeyAndValue() throws {
         let transport = FakeTransport(status: 200, body: #"{"offsets":[{"partition":0,"offset":1,"error_code":null}]}"#)
         _ = sink(transport, format: .binary).deliver([sampleEvent("a")], deadline: farDeadline)
