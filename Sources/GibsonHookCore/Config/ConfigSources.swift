@@ -43,16 +43,19 @@ struct ConfigSourceLocator {
     }
 
     /// The work tree root: `GIT_WORK_TREE` when set, else the nearest directory upwards holding `.git`
-    /// (a directory, or a file in linked worktrees and submodules). Nil outside a repository.
+    /// (a directory, or a file in linked worktrees and submodules). Nil outside a repository, and when the
+    /// working directory is not an absolute path: a process whose directory was deleted gets an empty one,
+    /// and walking "up" from a relative path never reaches `/`.
     func repositoryRoot() -> String? {
         if let workTree = environment.nonEmpty("GIT_WORK_TREE") { return absolute(workTree) }
-        var directory = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+        guard workingDirectory.hasPrefix("/") else { return nil }
+        var directory = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
         while true {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
-                return directory.path
+            if FileManager.default.fileExists(atPath: directory + (directory == "/" ? ".git" : "/.git")) {
+                return directory
             }
-            let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { return nil }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent.isEmpty || parent == directory { return nil }
             directory = parent
         }
     }

@@ -18,6 +18,11 @@ import Testing
 
         var configuration = Configuration()
         configuration.gibson.recovery.restartCommand = [restart.path]
+        // The real gibson takes about 2 s to answer --version, far more on a loaded machine: bounds generous
+        // enough that load cannot pass for a hung Gibson (this test is about recovery, not timeouts).
+        configuration.gibson.timeout = .seconds(60)
+        configuration.gibson.recovery.wait = .seconds(120)
+        configuration.hooks.preCommit.timeout = .seconds(180)
         var environment = ProcessEnvironment(sandbox.environment)
         environment["GIBSON_HOOK_GIBSON"] = gibson.path
         environment["GIT_INDEX_FILE"] = "/must/not/leak"

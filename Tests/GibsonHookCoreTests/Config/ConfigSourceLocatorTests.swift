@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+@testable import GibsonHookCore
+
+@Suite struct ConfigSourceLocatorTests {
+    /// A process whose working directory was deleted sees an empty (relative) one; walking up from it must
+    /// end at once instead of appending `..` forever.
+    @Test(arguments: ["", "relative/dir", "."])
+    func aWorkingDirectoryThatIsNotAbsoluteHasNoRepository(directory: String) {
+        let locator = ConfigSourceLocator(environment: ProcessEnvironment(["HOME": "/nonexistent"]), workingDirectory: directory)
+        #expect(locator.repositoryRoot() == nil)
+        #expect(locator.files(explicit: nil).map(\.role) == [.user])
+    }
+
+    @Test func theRootIsTheNearestDirectoryUpwardsHoldingGit() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gh-locator-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        let locator = ConfigSourceLocator(environment: ProcessEnvironment(), workingDirectory: base.path + "/a/b")
+        #expect(locator.repositoryRoot() == base.standardizedFileURL.path)
+    }
+}
