@@ -76,7 +76,7 @@ public struct HealthGate {
             remedies.append("run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson")
         }
         if configuration.gibson.recovery.restartCommand == nil {
-            remedies.append("set recovery.restartCommand so recovery can restart gibson for you")
+            remedies.append("set gibson.recovery.restartCommand so recovery can restart gibson for you")
         }
         remedies.append("to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …")
         return remedies
