@@ -8,6 +8,8 @@ extension CommandEnvironment {
     /// The outbox database of `configuration`, firing its event triggers. The one place the CLI opens it.
     func openOutbox(_ configuration: Configuration) throws -> OutboxStore {
         let store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+        // Every hook opens the outbox: with no trigger configured (the default) nothing more is built.
+        guard !configuration.eventTriggers.isEmpty else { return store }
         let plan = try EventTriggerPlan(triggers: configuration.eventTriggers, workflows: configuration.workflows)
         let factory = makeEventFactory(configuration)
         store.fireTriggers(plan) { factory.workflowStart($0) }
