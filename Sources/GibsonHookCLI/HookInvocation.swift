@@ -42,17 +42,19 @@ enum HookCollaborators {
         let runner = PosixProcessRunner()
         let executable = ExecutablePath.resolve(
             argv0: CommandLine.arguments[0], workingDirectory: env.workingDirectory, environment: env.environment)
+        // One outbox per hook process, opened on first use: the gate's events and its remote recovery start
+        // share it with the hook's own event.
+        let outbox = LazyOutbox { try env.openOutbox(configuration) }
         return HookRunner.Collaborators(
             readContext: { try RepositoryContextReader.read(workingDirectory: $0, environment: $1, options: $2) },
-            openOutbox: { try env.openOutbox(configuration) },
-            gate: { options, recorder in
+            openOutbox: { try outbox.store() },
+            gate: { options, _ in
                 // Recovery goes to Temporal first (through the outbox, so a retry never starts a second run)
                 // and falls back to local recovery when the engine is not configured or unreachable.
-                let starter = (recorder as? OutboxStore).map {
-                    OutboxWorkflowStarter(
-                        store: $0, configuration: configuration, environment: env.environment, clock: SystemClock())
+                let starter = LazyWorkflowStarter(outbox: outbox) {
+                    OutboxWorkflowStarter(store: $0, configuration: configuration, environment: env.environment, clock: SystemClock())
                 }
-                return HealthGate(clock: SystemClock(), runner: runner, starter: starter, recorder: recorder).run(options)
+                return HealthGate(clock: SystemClock(), runner: runner, starter: starter, recorder: outbox).run(options)
             },
             launcher: DetachedFlushLauncher(executable: executable ?? "gibson-hook"), runner: runner, clock: SystemClock())
     }
