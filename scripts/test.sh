@@ -10,15 +10,15 @@ scripts/ensure-system-packages.sh --tests
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
-if ! cmp -s tests/requirements.txt .venv/.requirements.installed 2>/dev/null; then
-    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/requirements.txt
-    cp tests/requirements.txt .venv/.requirements.installed
+if ! cmp -s e2e/requirements.txt .venv/.requirements.installed 2>/dev/null; then
+    .venv/bin/pip install --quiet --disable-pip-version-check -r e2e/requirements.txt
+    cp e2e/requirements.txt .venv/.requirements.installed
 fi
 # gibson-cli lives in its own environment; only its executable is put on PATH.
-if [ ! -x .venv-gibson/bin/gibson ] || ! cmp -s tests/gibson-requirements.txt .venv-gibson/.requirements.installed 2>/dev/null; then
+if [ ! -x .venv-gibson/bin/gibson ] || ! cmp -s e2e/gibson-requirements.txt .venv-gibson/.requirements.installed 2>/dev/null; then
     python3 -m venv .venv-gibson
-    .venv-gibson/bin/pip install --quiet --disable-pip-version-check -r tests/gibson-requirements.txt
-    cp tests/gibson-requirements.txt .venv-gibson/.requirements.installed
+    .venv-gibson/bin/pip install --quiet --disable-pip-version-check -r e2e/gibson-requirements.txt
+    cp e2e/gibson-requirements.txt .venv-gibson/.requirements.installed
 fi
 mkdir -p .venv/tools
 ln -sf "$root/.venv-gibson/bin/gibson" .venv/tools/gibson
@@ -29,7 +29,7 @@ export GIBSON_HOOK_BINARY="$root/.build/debug/gibson-hook"
 
 status=0
 swift test --skip-build || status=$?
-if [ -d tests/realcomponents ] && ls tests/realcomponents/test_*.py >/dev/null 2>&1; then
-    .venv/bin/python -m pytest -q tests/realcomponents || status=$?
+if [ -d e2e/realcomponents ] && ls e2e/realcomponents/test_*.py >/dev/null 2>&1; then
+    .venv/bin/python -m pytest -q e2e/realcomponents || status=$?
 fi
 exit "$status"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Event benchmarks: builds the release binary once (unless GIBSON_HOOK_BENCH_BINARY names one), then runs
 # bench.py against a private tansu broker and the Kafka REST stand-in. Needs /usr/bin/time (Debian `time`),
-# curl, and the test venv (.venv, created by scripts/test.sh) or any Python with tests/requirements.txt.
+# curl, and the test venv (.venv, created by scripts/test.sh) or any Python with e2e/requirements.txt.
 # Usage: bench/events/run.sh [--events N] [--curl-sample N] [--only-standin]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

