@@ -1,5 +1,7 @@
-"""Fixtures for the real-component suite: one tansu broker per session, stand-ins on free loopback ports
-(started in-process, stopped on teardown), a private CA, and the gibson-hook runner."""
+"""Fixtures for the real-component suite: one tansu broker and one real Temporal dev server per session,
+stand-ins for the Kafka REST proxies and the CloudEvents sink on free loopback ports (started in-process,
+stopped on teardown), a fault proxy in front of Temporal, a private CA, and the gibson-hook runner. Nothing
+here reads outside the repository: the examples are in fixtures/, the contracts in standins/contract.py."""
 import json
 import os
 import shutil
@@ -8,26 +10,21 @@ import uuid
 import pytest
 
 import hookrunner
-from standins import specs
 from standins.cloudevents_sink import CloudEventsSink
 from standins.kafka_rest import KafkaRestStandin
 from standins.tansu import TansuBroker
-from standins.temporal import TemporalStandin
+from standins.faultproxy import FaultProxy
 from standins.tls import make_ca_and_server_cert
+from temporal_server import TemporalServer
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
 
 @pytest.fixture(scope="session")
-def specs_dir():
-    path = specs.specs_dir()
-    if not os.path.isdir(path):
-        pytest.fail(f"specs not found at {path!r}: lay shared/ beside the repository or set GIBSON_HOOK_SHARED_DIR")
-    return path
-
-
-@pytest.fixture(scope="session")
-def example(specs_dir):
+def example():
+    """Loads one of the hand-written example bodies in fixtures/ (a fresh copy each time)."""
     def load(name):
-        with open(os.path.join(specs_dir, "examples", name)) as f:
+        with open(os.path.join(FIXTURES, name)) as f:
             return json.load(f)
     return load
 
@@ -73,17 +70,31 @@ def ce_sink():
         s.stop()
 
 
+@pytest.fixture(scope="session")
+def temporal(tmp_path_factory):
+    """The real Temporal dev server (one per session; namespaces `default` and `ci`). Tests use unique
+    workflow ids, so runs of different tests never meet."""
+    server = TemporalServer(str(tmp_path_factory.mktemp("temporal")), namespaces=("ci",))
+    try:
+        server.start()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def temporal():
+def temporal_proxy(temporal):
+    """Factory: temporal_proxy(tls=None) -> a started FaultProxy in front of the real server's HTTP API."""
     started = []
 
-    def make(prefix="/api/v1", tls=None):
-        s = TemporalStandin(prefix=prefix, tls=tls).start()
-        started.append(s)
-        return s
+    def make(tls=None):
+        p = FaultProxy(temporal.http, tls=tls).start()
+        started.append(p)
+        return p
     yield make
-    for s in started:
-        s.stop()
+    for p in started:
+        p.stop()
 
 
 @pytest.fixture(scope="session")

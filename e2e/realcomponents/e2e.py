@@ -2,7 +2,6 @@
 import json
 from collections import Counter, defaultdict
 
-from standins import specs
 from standins.cloudevents_sink import validate_event
 
 TEST_TYPE = "com.example.gibson.test.sample"
@@ -106,4 +105,4 @@ def strings_in(value):
             yield from strings_in(v)
 
 
-__all__ = ["sample_events", "event_of", "data_of_record", "check_delivered", "find_entry", "strings_in", "specs"]
+__all__ = ["sample_events", "event_of", "data_of_record", "check_delivered", "find_entry", "strings_in"]

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from httpclient import post, request
-from standins import specs
+from standins import contract
 from standins.kafka_v3 import CLUSTER_ID
 
 V2_JSON = "application/vnd.kafka.json.v2+json"
@@ -132,9 +132,9 @@ def test_v3_stream_of_records_is_answered_in_order_and_stored_with_headers(kafka
     body = json.dumps(one) + "\n" + json.dumps(second) + json.dumps(bad)
     reports = v3_reports(post(v3_url(s, topic), body, "application/json", "application/json"))
     assert [r["error_code"] for r in reports] == [200, 200, 400]
-    validator = specs.confluent_validator("ProduceResponse")
+    validator = contract.v3_response_validator
     for rep in reports:
-        assert specs.errors(validator, rep) == []
+        assert contract.errors(validator, rep) == []
     assert "records" in reports[2]["message"]
     got = {(g["partition"], g["offset"]): g for g in broker.consume(topic)}
     first = got[(reports[0]["partition_id"], reports[0]["offset"])]

@@ -1,6 +1,6 @@
 """CloudEvents 1.0.2 HTTP sink stand-in (WIRE.md §3): structured, binary and batched content modes, each
-parsed with the official SDK (cloudevents.core.bindings.http) and validated against the published JSON
-Schema plus the rules it omits. Faults: anything from StandinServer plus `gone` (410 forever) and
+parsed with the official SDK (cloudevents.core.bindings.http) and validated against the CloudEvents 1.0.2
+attribute schema written in contract.py plus the rules it omits. Faults: anything from StandinServer plus `gone` (410 forever) and
 `redirect_next` (301 to /moved; a client that follows it is caught, because /moved records the request).
 
 Run alone:  python -m standins.cloudevents_sink --port 8080
@@ -14,7 +14,7 @@ from urllib.parse import unquote_to_bytes
 from cloudevents.core.bindings import http as ce_http
 from cloudevents.core.formats.json import JSONFormat
 
-from . import specs
+from . import contract
 from .server import Response, StandinServer, serve_forever
 
 _JSON_MEDIA = re.compile(r"^[^/;\s]+/([^;\s]+\+)?json$", re.I)
@@ -22,7 +22,8 @@ _FORMAT = JSONFormat()
 
 
 def extra_rules(ev):
-    """Rules the published JSON Schema does not encode (same as validate_examples.py)."""
+    """CloudEvents 1.0.2 rules a JSON Schema does not encode (spec.md: specversion, data/data_base64,
+    attribute naming, no control characters; RFC 3339 time)."""
     errs = []
     if ev.get("specversion") != "1.0":
         errs.append('specversion MUST be the string "1.0"')
@@ -32,7 +33,7 @@ def extra_rules(ev):
         if k not in ("data", "data_base64") and not re.fullmatch(r"[a-z0-9]+", k):
             errs.append(f"attribute name {k!r} must be [a-z0-9]+")
     t = ev.get("time")
-    if t is not None and not (isinstance(t, str) and specs.RFC3339.match(t)):
+    if t is not None and not (isinstance(t, str) and contract.RFC3339.match(t)):
         errs.append(f"time {t!r} is not RFC 3339")
     for k, v in ev.items():
         if k not in ("data", "data_base64") and isinstance(v, str) and re.search(r"[\x00-\x1f\x7f-\x9f]", v):
@@ -43,7 +44,7 @@ def extra_rules(ev):
 def validate_event(ev):
     if not isinstance(ev, dict):
         return ["event must be a JSON object"]
-    return specs.errors(specs.cloudevents_validator(), ev) + extra_rules(ev)
+    return contract.errors(contract.cloudevents_validator, ev) + extra_rules(ev)
 
 
 def decode_header_value(value):

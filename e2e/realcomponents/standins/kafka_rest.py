@@ -14,7 +14,7 @@ from datetime import datetime
 
 from confluent_kafka import KafkaException, Producer
 
-from . import specs
+from . import contract
 from .server import Response, StandinServer, serve_forever
 
 CLUSTER_ID = "standin-cluster"
@@ -167,7 +167,7 @@ def clusters_body(base):
 
 
 def parse_rfc3339_ms(text):
-    if not isinstance(text, str) or not specs.RFC3339.match(text):
+    if not isinstance(text, str) or not contract.RFC3339.match(text):
         raise ValueError(f"timestamp {text!r} is not RFC 3339")
     return int(datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00")).timestamp() * 1000)
 

@@ -1,10 +1,20 @@
-"""Confluent REST Proxy v2 produce (WIRE.md §1.1) and Redpanda HTTP Proxy produce (§1.3)."""
+"""Confluent REST Proxy v2 produce and Redpanda HTTP Proxy produce.
+
+Contracts followed (encoded here and in contract.V2_PRODUCE_REQUEST):
+* Confluent v2: kafka-rest 7.5 `resources/v2/ProduceToTopicAction.java`, `entities/v2/ProduceRequest.java`
+  (records/key_schema[_id]/value_schema[_id]; per record key/value/partition; unknown fields -> 422
+  "Unrecognized field"), media types `application/vnd.kafka.{json,binary}.v2+json` (else 415), answers
+  `application/vnd.kafka.v2+json` (Accept otherwise -> 406), per-record `error_code` 50002/50003.
+* Redpanda: redpanda @ 1c6cff34 `pandaproxy/rest/handlers.cc` (post_topics_name) and
+  `pandaproxy/json/requests/produce.h` (strict parser: only `records`, per record partition/key/value,
+  anything else -> 422 "parse error at offset N"), one offsets entry per partition with raw Kafka codes.
+"""
 import json
 import re
 
 from confluent_kafka import KafkaError
 
-from . import specs
+from . import contract
 from .kafka_rest import V2_CONTENT_TYPES, V2_RESPONSE_TYPE, Record
 from .server import Response
 
@@ -28,7 +38,7 @@ def _decode_binary(field, value):
     if value is None:
         return None
     try:
-        return specs.strict_b64decode(value)
+        return contract.strict_b64decode(value)
     except ValueError as exc:
         raise ValueError(f"Cannot deserialize value of type `byte[]` from String for field '{field}': {exc}")
 
@@ -39,12 +49,12 @@ def _kafka_code(exc):
     return (50003 if retriable else 50002), str(err)
 
 
-_V2_TOP = frozenset(specs.V2_PRODUCE_REQUEST["properties"])
+_V2_TOP = frozenset(contract.V2_PRODUCE_REQUEST["properties"])
 _V2_RECORD = frozenset({"key", "value", "partition"})
 
 
 def v2_shape_ok(body):
-    """Fast exact equivalent of specs.V2_PRODUCE_REQUEST for valid bodies (jsonschema is too slow for the
+    """Fast exact equivalent of contract.V2_PRODUCE_REQUEST for valid bodies (jsonschema is too slow for the
     benchmark path); when it says no, jsonschema runs to produce the messages."""
     if not isinstance(body, dict) or not body.keys() <= _V2_TOP:
         return False
@@ -81,7 +91,7 @@ def handle_v2(standin, req, topic):
         body = json.loads(req.body)
     except ValueError as exc:
         return _error(standin, 400, 400, f"Unexpected character: {exc}")
-    errs = [] if v2_shape_ok(body) else specs.errors(specs.v2_validator, body)
+    errs = [] if v2_shape_ok(body) else contract.errors(contract.v2_validator, body)
     if errs:
         unknown = [e for e in errs if "Additional properties" in e]
         msg = f"Unrecognized field: {unknown[0]}" if unknown else "; ".join(errs)
@@ -162,8 +172,8 @@ def _redpanda_parse(body, fmt):
         if fmt == "binary":
             if ("key" in r and r["key"] is None) or ("value" in r and r["value"] is None):
                 raise ValueError("parse error at offset 0")
-            key = specs.strict_b64decode(r["key"]) if "key" in r else None
-            value = specs.strict_b64decode(r["value"]) if "value" in r else None
+            key = contract.strict_b64decode(r["key"]) if "key" in r else None
+            value = contract.strict_b64decode(r["value"]) if "value" in r else None
         else:
             key = None if r.get("key") is None else _encode(r["key"]).encode()
             value = None if r.get("value") is None else _encode(r["value"]).encode()

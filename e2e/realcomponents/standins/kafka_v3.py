@@ -1,20 +1,19 @@
 """Confluent REST Proxy v3 produce (WIRE.md §1.2): a stream of concatenated JSON ProduceRequest objects
-answered by a `\r\n`-separated stream of delivery reports, one per record, in order."""
+answered by a `\r\n`-separated stream of delivery reports, one per record, in order.
+Contract: Confluent REST Proxy API v3 openapi.yaml 3.0.0 (ProduceRequest, ProduceRequestData,
+ProduceRequestHeader, ProduceResponse; see contract.py) with kafka-rest 7.5 `resources/v3/ProduceAction.java`
+behaviour: unknown fields -> 400 "Unrecognized field", charset UTF-8/ISO-8859-1 only, per-record reports."""
 import json
 from datetime import datetime, timezone
 
 from confluent_kafka import KafkaError
 
-from . import specs
+from . import contract
 from .kafka_rest import CLUSTER_ID, Record, parse_rfc3339_ms
 from .server import Response
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\r\n"
-
-
-def _schema(name):
-    return specs.confluent_openapi()["components"]["schemas"][name]
 
 
 def split_stream(text):
@@ -43,7 +42,7 @@ def _data(side, spec):
     """(bytes or None, type name) for a key/value member, or raise _Reject."""
     if spec is None:
         return None, None
-    unknown = sorted(set(spec) - set(_schema("ProduceRequestData")["properties"]))
+    unknown = sorted(set(spec) - set(contract.V3_PRODUCE_REQUEST_DATA["properties"]))
     if unknown:
         raise _Reject(400, f'Unrecognized field "{unknown[0]}" (class ProduceRequestData), not marked as ignorable')
     kind = spec.get("type")
@@ -52,7 +51,7 @@ def _data(side, spec):
     data = spec.get("data")
     if kind == "BINARY":
         try:
-            return (None if data is None else specs.strict_b64decode(data)), kind
+            return (None if data is None else contract.strict_b64decode(data)), kind
         except ValueError as exc:
             raise _Reject(400, f"Cannot deserialize {side}.data: {exc}")
     if kind == "JSON":
@@ -68,10 +67,10 @@ def to_record(topic, obj):
     """Validate one ProduceRequest object and turn it into a Record, or raise _Reject."""
     if not isinstance(obj, dict):
         raise _Reject(400, "Cannot deserialize value of type `ProduceRequest` from non-object value")
-    unknown = sorted(set(obj) - set(_schema("ProduceRequest")["properties"]))
+    unknown = sorted(set(obj) - set(contract.V3_PRODUCE_REQUEST["properties"]))
     if unknown:
         raise _Reject(400, f'Unrecognized field "{unknown[0]}" (class ProduceRequest), not marked as ignorable')
-    errs = specs.errors(specs.confluent_validator("ProduceRequest"), obj)
+    errs = contract.errors(contract.v3_request_validator, obj)
     if errs:
         raise _Reject(400, "; ".join(errs))
     headers = []
@@ -80,7 +79,7 @@ def to_record(topic, obj):
         if extra:
             raise _Reject(400, f'Unrecognized field "{extra[0]}" (class ProduceRequestHeader), not marked as ignorable')
         try:
-            headers.append((h["name"], None if h.get("value") is None else specs.strict_b64decode(h["value"])))
+            headers.append((h["name"], None if h.get("value") is None else contract.strict_b64decode(h["value"])))
         except ValueError as exc:
             raise _Reject(400, f"header {h['name']!r}: {exc}")
     key, key_type = _data("key", obj.get("key"))

@@ -2,6 +2,7 @@
 import json
 import socket
 import ssl
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ class Request:
 
 @dataclass
 class Response:
-    """What the stand-in answers."""
+    """What the stand-in answers (status None: reset the connection instead)."""
     status: int
     body: bytes = b""
     content_type: str = "application/json"
@@ -211,6 +212,11 @@ class _Handler(BaseHTTPRequestHandler):
         raw = list(self.headers.items())
         req = Request(self.command, self.path, {k.lower(): v for k, v in raw}, raw, body)
         resp = self.standin._dispatch(req)
+        if resp.status is None:  # a connection reset: RST instead of an answer
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+            return
         try:
             self.send_response(resp.status)
             if resp.status != 204:
