@@ -10,10 +10,14 @@ struct HookReport {
         let style = env.errorStyle
         let prefix = "gibson-hook \(hook.rawValue): "
         if let gate = result.gate {
+            // Which recovery ran and, for the local fallback, why the remote engine was not used.
+            let local: String? = if case .local(let reason) = gate.recovery { "  ran recovery locally: \(reason)\n" } else { nil }
             if gate.passed, gate.recovery != .none {
                 env.stderr.write(prefix + style.green("gibson recovered") + " (\(gate.report.summary))\n")
+                if let local { env.stderr.write(local) }
             } else if !gate.passed {
                 env.stderr.write(prefix + style.red("gibson is unhealthy: ") + gate.report.summary + "\n")
+                if let local { env.stderr.write(local) }
                 for step in gate.steps {
                     env.stderr.write("  \(step.ok ? "ok" : "failed") \(step.name): \(step.detail)\n")
                 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Starts workflows through Temporal's HTTP API from events of type `WorkflowRequest.eventType`: start, or
 /// signal-with-start when the request names a signal. The `requestId` is derived from the event id, so a
-/// retry is recognised by the server; 409 (already started or already finished) counts as delivered.
+/// retry is recognised by the server; 409 (already running) counts as delivered.
 public final class TemporalSink: EventSink {
     /// `temporal`, stored in outbox rows.
     public let name = "temporal"
@@ -92,7 +92,8 @@ public final class TemporalSink: EventSink {
         var reason: String { "temporal answered \(SinkResponses.reason(response))" }  // only when used
         switch response.status {
         case 200..<300: return .delivered
-        // Already started, or already finished under REJECT_DUPLICATE: this incident has its run.
+        // Already running (ALLOW_DUPLICATE: a closed run lets a new start through, and a retry with the same
+        // requestId gets the run it started): this incident has its run.
         case 409: return .delivered
         case 300..<400: return SinkResponses.redirect(response)
         case 408, 429, 499, 500, 502, 503, 504: return .retry(reason: reason, retryAfter: nil)

@@ -42,7 +42,7 @@ struct TemporalStartRequest {
             "input": Self.payloads(request.input),
             "identity": .string(identity),
             "requestId": .string(NameBasedUUID.requestId(forEventId: eventId)),
-            "workflowIdReusePolicy": "WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE",
+            "workflowIdReusePolicy": "WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE",
         ]
         if let executionTimeout { members["workflowExecutionTimeout"] = .string(Self.protobufDuration(executionTimeout)) }
         if request.signalName != nil { members["signalInput"] = Self.payloads(request.signalInput) }

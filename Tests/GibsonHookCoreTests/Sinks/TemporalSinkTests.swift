@@ -44,7 +44,7 @@ import Testing
         #expect(body["workflowType"] == ["name": "gibson-recovery-workflow"])
         #expect(body["taskQueue"] == ["name": "gibson-queue"])
         #expect(body["identity"] == "gibson-hook@runner-7")
-        #expect(body["workflowIdReusePolicy"] == "WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE")
+        #expect(body["workflowIdReusePolicy"] == "WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE")
         // The configured recovery workflow's default timeout (5 minutes).
         #expect(body["workflowExecutionTimeout"] == "300s")
         let payloads = try #require(body["input"]?["payloads"]?.arrayValue)
