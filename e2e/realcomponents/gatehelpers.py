@@ -63,8 +63,11 @@ def recovery_runs(temporal, executable, namespace="default"):
     for e in temporal.list(f'WorkflowType="{RECOVERY}"', namespace):
         wid, run_id = e["execution"]["workflowId"], e["execution"]["runId"]
         started = temporal.started(wid, namespace, run_id)
-        [(encoding, value)] = started["decodedInput"]
-        if encoding == "json/plain" and isinstance(value, dict) and value.get("restartConfig", {}).get("executable") == executable:
+        decoded = started["decodedInput"]  # other tests start this type with other inputs: skip those
+        if len(decoded) != 1 or decoded[0][0] != "json/plain" or not isinstance(decoded[0][1], dict):
+            continue
+        value = decoded[0][1]
+        if value.get("restartConfig", {}).get("executable") == executable:
             runs.append((wid, run_id, value))
     return runs
 
