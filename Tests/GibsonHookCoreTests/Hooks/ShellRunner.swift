@@ -11,6 +11,25 @@ enum ShellRunner {
     static func run(
         _ argv: [String], environment: [String: String]? = nil, stdin: String? = nil, in directory: String? = nil
     ) throws -> Result {
+        // A script written by one test while another test's thread forks can be "busy" (ETXTBSY) for the
+        // moment the child holds the writer's descriptor: a race of the parallel test process, not of the
+        // shims (git runs a hook long after install closed it), so the launch is tried again.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let result = try runOnce(argv, environment: environment, stdin: stdin, in: directory)
+                if attempt < 5 && result.status == 126 && result.stderr.contains("Text file busy") { continue }
+                return result
+            } catch where attempt < 5 && ((error as NSError).code == Int(ETXTBSY) || "\(error)".contains("busy")) {
+                continue
+            }
+        }
+    }
+
+    private static func runOnce(
+        _ argv: [String], environment: [String: String]?, stdin: String?, in directory: String?
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: argv[0])
         process.arguments = Array(argv.dropFirst())
