@@ -20,6 +20,9 @@ enum DeliveryUpdate {
     case dead(error: String)
     /// The sink is gone: release the lease, count no attempt.
     case release
+    /// The sink did not answer (or the row was never sent): pending again from `nextAttempt`, no attempt
+    /// counted; `error` (when given) replaces the last error.
+    case postpone(error: String?, nextAttempt: Date)
 }
 
 extension OutboxStore {
@@ -131,15 +134,16 @@ extension OutboxStore {
             var delivered: [String: [Int]] = [:]
             var released: [String: [Int]] = [:]
             for (row, result) in results {
-                let values: (String, Int, String, Double)
+                let values: (String, Int, String?, Double)
                 switch result {
                 case .delivered: delivered[row.sink, default: []].append(row.seq); continue
                 case .release: released[row.sink, default: []].append(row.seq); continue
                 case .retry(let error, let next): values = ("pending", 1, error, next.timeIntervalSince1970)
                 case .dead(let error): values = ("dead", 1, error, 0)
+                case .postpone(let error, let next): values = ("pending", 0, error, next.timeIntervalSince1970)
                 }
                 try update.run([
-                    .text(values.0), .int(values.1), .text(values.2), .double(values.3), .double(now),
+                    .text(values.0), .int(values.1), values.2.map(SQLiteValue.text) ?? .null, .double(values.3), .double(now),
                     .text(row.sink), .int(row.seq),
                 ])
             }
@@ -179,6 +183,30 @@ extension OutboxStore {
         let row = try statement.rows([.text(sink), .double(now)], limit: 1) { ($0.int(0), $0.isNull(1) ? nil : $0.double(1)) }.first
         guard let row, row.0 > 0 else { return (0, nil) }
         return (row.0, row.1.map { Date(timeIntervalSince1970: $0) })
+    }
+
+    /// Rows of `sinks` leased now by another live flush than `owner`, and the process ids of those flushes.
+    func leasedElsewhere(sinks: [String], owner: String) throws -> (count: Int, pids: [Int]) {
+        let statement = try database.prepared("""
+            SELECT lease_owner, COUNT(*) FROM deliveries
+            WHERE state = 'pending' AND lease_until > ? AND lease_owner != ?
+              AND sink IN (SELECT value FROM json_each(?)) GROUP BY lease_owner
+            """)
+        let names = JSONValue.array(sinks.map { .string($0) }).serialized()
+        let now = clock.now().timeIntervalSince1970
+        let owners = try statement.rows([.double(now), .text(owner), .text(names)]) { ($0.text(0) ?? "", $0.int(1)) }
+        let live = owners.filter { Self.isLive(owner: $0.0) }
+        let pids = live.compactMap { entry in entry.0.split(separator: ":").dropFirst().first.flatMap { Int($0) } }
+        return (live.reduce(0) { $0 + $1.1 }, Array(Set(pids)).sorted())
+    }
+
+    /// Dead letters of `sinks` (all sinks when nil) not yet retried or purged.
+    public func deadCount(sinks: [String]? = nil) throws -> Int {
+        guard let sinks else { return try database.scalarInt("SELECT COUNT(*) FROM deliveries WHERE state = 'dead'") }
+        let names = JSONValue.array(sinks.map { .string($0) }).serialized()
+        return try database.scalarInt(
+            "SELECT COUNT(*) FROM deliveries WHERE state = 'dead' AND sink IN (SELECT value FROM json_each(?))",
+            [.text(names)])
     }
 
     /// Events that no sink has a row for yet (recorded while no sink was configured).

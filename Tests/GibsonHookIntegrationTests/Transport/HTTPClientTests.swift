@@ -24,7 +24,7 @@ import Testing
         let request = HTTPRequest(
             method: .post, url: "http://127.0.0.1:\(server.port)/echo",
             headers: [HTTPHeader("Content-Type", "application/vnd.kafka.json.v2+json"), HTTPHeader("Accept", "application/vnd.kafka.v2+json")],
-            body: body)
+            body: body, responseLimit: 8_000_000)  // the echo carries the body back
         let response = try client.send(request, deadline: deadline)
         #expect(response.status == 200)
         #expect(response.header("retry-after") == "7")
