@@ -9,6 +9,7 @@ binding, Kafka REST v2/v3 and Temporal's HTTP API to acknowledge events, and on 
   bad_status         answer a status line that is not HTTP
   truncated_chunked  answer 200 with a chunked body cut off in the middle of a chunk
   retry_after        answer `status` (503 or 429) with `Retry-After: retry_after`
+  status             answer `status` with a JSON `message` (e.g. 400: a permanent refusal)
   echo_credentials   answer 401 echoing the request's Authorization header and query string in the body
 
 Raw sockets, not http.server: the malformed answers need byte-level control. One thread per connection,
@@ -60,8 +61,7 @@ class FaultServer:
                 setattr(self, k, v)
             previous, self.mode = self.mode, mode
         if mode == "refuse" and self._listener is not None:
-            self._listener.close()
-            self._listener = None
+            self._stop_listening()
         elif mode != "refuse" and self._listener is None:
             for _ in range(50):
                 try:
@@ -71,10 +71,20 @@ class FaultServer:
                     time.sleep(0.05)
         return previous
 
+    def _stop_listening(self):
+        # shutdown() wakes the thread blocked in accept() and stops listening at once; close() alone would
+        # leave the kernel socket accepting while that thread holds it.
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._listener.close()
+        self._listener = None
+
     def close(self):
         self._stopping = True
         if self._listener is not None:
-            self._listener.close()
+            self._stop_listening()
 
     def duplicates(self):
         with self.lock:
@@ -148,6 +158,8 @@ class FaultServer:
             return False
         if mode == "retry_after":
             return self._send(conn, self.status, b'{"message":"busy"}', [("Retry-After", self.retry_after)])
+        if mode == "status":
+            return self._send(conn, self.status, b'{"message":"rejected by the fault server"}')
         if mode == "echo_credentials":
             query = urllib.parse.urlsplit(target).query
             echoed = json.dumps({"message": f"bad credentials: Authorization: {headers.get('authorization', '')} "
