@@ -34,6 +34,7 @@ class FaultServer:
         self.retry_after = "2"
         self.huge_bytes = 1_500_000_000
         self.slow_interval = 0.5
+        self.delay = 0.0  # seconds before each healthy answer (widens the window a kill can land in)
         self.lock = threading.Lock()
         self.acked = collections.Counter()
         self.hits = collections.Counter()
@@ -167,6 +168,8 @@ class FaultServer:
             return self._send(conn, 401, echoed.encode())
         if mode == "huge":
             return self._send_huge(conn, self.status, self.huge_bytes)
+        if self.delay:
+            time.sleep(self.delay)
         status, reply = self._ok(method, target, headers, body)
         if mode == "slow":
             data = self._response_bytes(status, reply)

@@ -1,6 +1,8 @@
 """Outages and dead letters: an attempt counts only when the sink answered, so an outage of any length
 (refused connections, resets, the breaker cycling) makes no dead letter; dead letters the sink did cause
 are reported by every later flush (summary, warning, exit 3) and by `validate` and `status`."""
+import time
+
 import pytest
 
 from conftest import KINDS
@@ -76,3 +78,23 @@ def test_retry_after_pauses_the_rest_of_the_batch(hook, fault, status):
     assert (rc, summary["retried"], server.hits["retry_after"]) == (3, 0, 1), "the sink is paused for 30 s"
     counts, rows = hook.states()
     assert sorted(r["attempts"] for r in rows) == [0] * 19 + [1]
+
+
+def test_a_flush_finding_every_row_leased_says_which_flush_has_them(hook, fault):
+    server = fault("cloudevents")
+    hook.use(server)
+    hook.emit_many(3)
+    server.set_mode("slow", slow_interval=0.5)
+    first = hook.popen("flush", "--deadline", "8s")
+    try:
+        for _ in range(200):
+            if server.hits["slow"]:
+                break
+            time.sleep(0.02)
+        r = hook.run("flush", "--deadline", "1s")
+        hint = (f"gibson-hook: 3 events are being delivered by another flush (pid {first.pid}); "
+                "they stay pending until it finishes\n")
+        assert (r.returncode, r.stdout, r.stderr) == (3, "delivered 0, retried 0, dead 0, remaining 3\n", hint)
+    finally:
+        first.kill()
+        first.communicate()
