@@ -15,7 +15,8 @@ struct StatusCommand: ParsableCommand {
         let wiring = HookWiring(workingDirectory: env.workingDirectory, environment: env.environment)
         let report = try HookCommandFailure.reporting(env) { try wiring.status() }
         // Dead letters are never silent: status warns on stderr (a configuration it cannot load: no warning).
-        let configuration = try? env.loadConfigurationWithOrigins(ConfigOverrides(), quiet: true).configuration
+        let loader = ConfigLoader(environment: env.environment, workingDirectory: env.workingDirectory)
+        let configuration = try? loader.load(overrides: ConfigOverrides()).configuration
         if let configuration, let notice = DeadLetterNotice.count(env, configuration).flatMap(DeadLetterNotice.message) {
             env.stderr.write(env.errorStyle.yellow("warning: \(notice)") + "\n")
         }

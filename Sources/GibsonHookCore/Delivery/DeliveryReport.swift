@@ -12,8 +12,9 @@ public struct DeliveryReport: Sendable, Equatable {
     /// Events whose request got no answer (nothing sent, or no HTTP status came back): still pending,
     /// no attempt counted.
     public var unanswered = 0
-    /// Pending rows leased by another flush that is still running, and its process ids.
+    /// Pending rows leased by another flush that is still running.
     public var leasedElsewhere = 0
+    /// The process ids of the flushes holding those leases (on this host).
     public var leaseHolders: [Int] = []
     /// Pending rows left for the configured sinks (or, with no sink, events waiting for one).
     public var remaining = 0
