@@ -46,6 +46,11 @@ public final class Deliverer {
     public func run(deadline: Date) throws -> DeliveryReport {
         var report = DeliveryReport()
         report.noSinks = sinks.isEmpty
+        // Outcomes are stored after every request, so they are committed without waiting for the disk (WAL
+        // with synchronous=NORMAL survives a killed process; a power loss may undo the last outcomes, which
+        // only re-sends those events: a duplicate, never a loss). Events themselves are still written FULL.
+        try store.database.execute("PRAGMA synchronous=NORMAL")
+        defer { try? store.database.execute("PRAGMA synchronous=FULL") }
         try store.prune(deliveredBefore: clock.now().addingTimeInterval(-retention))
         var active: [EventSink] = []
         for sink in sinks {

@@ -23,7 +23,8 @@ extension Deliverer {
         var updates: [(ClaimedDelivery, DeliveryUpdate)] = []
         var result = RecordedOutcomes()
         var failed = false
-        let secrets = sink.secrets
+        // Computed only when some reason is stored: a delivered request needs none.
+        let secrets = outcomes.contains(.delivered) && outcomes.allSatisfy({ $0 == .delivered }) ? [] : sink.secrets
         for (index, row) in batch.enumerated() {
             let given = index < outcomes.count ? outcomes[index] : .notSent(reason: "the sink returned no outcome for this event")
             // Servers echo credentials in error bodies: nothing the sink sent is stored or shown.
