@@ -39,7 +39,8 @@ def kill_emits(hook, batches=10, per_batch=100, seed=7):
                                 stderr=subprocess.PIPE, text=True, env=hook.env, cwd=hook.repo)
         proc.stdin.write(lines)
         proc.stdin.close()
-        time.sleep(rng.uniform(0.0, 0.5))
+        # Alternate early kills (while the emit runs, even on a fast machine) with late ones (most finish).
+        time.sleep(rng.uniform(0.0, 0.03) if b % 2 == 0 else rng.uniform(0.03, 0.6))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
