@@ -111,8 +111,9 @@ public final class Deliverer {
                 for index in indices { settled[index] = true }
                 gone = gone ?? result.gone
                 pause = result.pause
-                // After Retry-After, a dead connection or the deadline, the rest of the batch waits.
-                return result.gone == nil && result.pause == nil && result.answered && clock.now() < deadline
+                // After Retry-After, no answer, an opened breaker or the deadline, the rest of the batch waits.
+                return result.gone == nil && result.pause == nil && result.answered && !result.breakerOpen
+                    && clock.now() < deadline
             } catch {
                 failure = error
                 return false

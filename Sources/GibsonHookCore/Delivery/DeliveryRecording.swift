@@ -10,6 +10,8 @@ struct RecordedOutcomes {
     var answered = false
     /// True when the sink took or refused an event for good (delivered, permanent, gone): it works.
     var healthy = false
+    /// True when this failure opened the endpoint's circuit breaker: send nothing more now.
+    var breakerOpen = false
 }
 
 extension Deliverer {
@@ -73,6 +75,7 @@ extension Deliverer {
             breaker.recordSuccess(for: sink.endpoint)
         } else if failed {
             breaker.recordFailure(for: sink.endpoint, now: now)
+            if case .open = breaker.decision(for: sink.endpoint, now: now) { result.breakerOpen = true }
         }
         return result
     }

@@ -106,6 +106,16 @@ final class SettlingSink: EventSink {
         #expect(after.delivered == 4 && sink.sent == ["e1", "e1", "e2", "e3", "e4"])
     }
 
+    @Test func theBatchStopsWhenItsFailuresOpenTheBreaker() throws {
+        let store = try outbox.open(clock: clock)
+        try store.record((1...20).map { outboxEvent("e\($0)", key: "k\($0)") })
+        let sink = SettlingSink()
+        sink.respond = { _ in .retry(reason: "HTTP 500", retryAfter: nil) }
+        let report = try deliverer([sink], store: store, maxAttempts: 10).run(deadline: clock.now().addingTimeInterval(5))
+        #expect(sink.sent.count == 5 && report.retried == 5 && report.openBreakers == [sink.endpoint])
+        #expect(try store.list().map(\.attempts).reduce(0, +) == 5)
+    }
+
     @Test func rowsLeasedByAnotherRunningFlushAreNamed() throws {
         let store = try outbox.open(clock: clock)
         try store.record((1...3).map { outboxEvent("e\($0)") })
