@@ -32,4 +32,5 @@ swift test --skip-build || status=$?
 if [ -d e2e/realcomponents ] && ls e2e/realcomponents/test_*.py >/dev/null 2>&1; then
     .venv/bin/python -m pytest -q e2e/realcomponents || status=$?
 fi
+.venv/bin/python -m pytest -q e2e/reliability || status=$?
 exit "$status"

@@ -6,7 +6,7 @@ import GibsonHookCore
 struct FlushCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flush", abstract: "Deliver pending events to the configured sinks.",
-        discussion: "Exits 0 when nothing remains pending, 3 when events are still waiting after the deadline.")
+        discussion: "Exits 0 when nothing remains pending and there is no dead letter, 3 when events are still waiting after the deadline or dead letters wait to be retried or purged.")
 
     @Option(help: "How long to try, e.g. 20s (default: delivery.deadline).") var deadline: String?
     @Flag(help: "Print the summary as JSON.") var json = false
@@ -40,7 +40,11 @@ struct FlushCommand: ParsableCommand {
             for endpoint in report.openBreakers {
                 env.stderr.write("gibson-hook: '\(endpoint)' keeps failing; delivery to it is paused (circuit breaker open)\n")
             }
-            if report.remaining > 0 { throw HookExitCode.pending.exit }
+            if let hint = DeadLetterNotice.leasedHint(report) { env.stderr.write("gibson-hook: \(hint)\n") }
+            if let notice = DeadLetterNotice.message(count: report.deadLetters) {
+                env.stderr.write(env.errorStyle.yellow("gibson-hook: \(notice)") + "\n")
+            }
+            if report.remaining > 0 || report.deadLetters > 0 { throw HookExitCode.pending.exit }
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -48,10 +52,13 @@ struct FlushCommand: ParsableCommand {
         }
     }
 
-    /// `delivered 3, retried 0, dead 0, remaining 0`.
+    /// `delivered 3, retried 0, dead 0, remaining 0`; `dead` counts every dead letter not yet retried or
+    /// purged, this run's and earlier ones.
     static func summary(_ report: DeliveryReport, style: TerminalStyle) -> String {
         let remaining = "remaining \(report.remaining)"
-        return "delivered \(report.delivered), retried \(report.retried), dead \(report.dead), "
+        let dead = "dead \(report.deadLetters)"
+        return "delivered \(report.delivered), retried \(report.retried), "
+            + (report.deadLetters > 0 ? style.yellow(dead) : dead) + ", "
             + (report.remaining > 0 ? style.yellow(remaining) : remaining)
     }
 }

@@ -14,6 +14,12 @@ struct StatusCommand: ParsableCommand {
         let env = CommandEnvironment.current()
         let wiring = HookWiring(workingDirectory: env.workingDirectory, environment: env.environment)
         let report = try HookCommandFailure.reporting(env) { try wiring.status() }
+        // Dead letters are never silent: status warns on stderr (a configuration it cannot load: no warning).
+        let loader = ConfigLoader(environment: env.environment, workingDirectory: env.workingDirectory)
+        let configuration = try? loader.load(overrides: ConfigOverrides()).configuration
+        if let configuration, let notice = DeadLetterNotice.count(env, configuration).flatMap(DeadLetterNotice.message) {
+            env.stderr.write(env.errorStyle.yellow("warning: \(notice)") + "\n")
+        }
         if json {
             env.stdout.write(report.json.prettySerialized() + "\n")
             return

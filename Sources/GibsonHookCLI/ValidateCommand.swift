@@ -26,6 +26,9 @@ struct ValidateCommand: ParsableCommand {
             let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: true)
             let report = Validation(clock: tools.clock, runner: tools.runner, hooks: tools.hooks).run(options)
             findings = warnings + report.findings
+                + (DeadLetterNotice.count(env, configuration).flatMap(DeadLetterNotice.message).map {
+                    [ValidationFinding(severity: .warning, area: "outbox", message: $0)]
+                } ?? [])
             details = ["gibson": report.health.json, "services": .array(report.services.map(\.json))]
             if !json { env.stdout.write("gibson: \(report.health.summary)\n") }
         }

@@ -7,16 +7,16 @@ import Foundation
 /// `Retry-After` when longer); permanent failures and exhausted attempts become dead letters; `410 Gone`
 /// marks the sink gone and leaves its events pending; a per-endpoint circuit breaker skips dead endpoints.
 public final class Deliverer {
-    private let store: OutboxStore
+    let store: OutboxStore
     private let sinks: [EventSink]
-    private let clock: WallClock
-    private let maxAttempts: Int
+    let clock: WallClock
+    let maxAttempts: Int
     private let retention: Double
     private let requestTimeout: Double
-    private let backoff: Backoff
-    private let breaker: CircuitBreaker
+    let backoff: Backoff
+    let breaker: CircuitBreaker
     private let progress: ((DeliveryReport) -> Void)?
-    private let owner = OutboxStore.leaseOwner()
+    let owner = OutboxStore.leaseOwner()
 
     /// A deliverer for `sinks` with the configuration's delivery and outbox settings. `random(upper)` returns
     /// a uniform number in [0, upper] (injectable for tests); `progress` is called after every batch.
@@ -46,6 +46,11 @@ public final class Deliverer {
     public func run(deadline: Date) throws -> DeliveryReport {
         var report = DeliveryReport()
         report.noSinks = sinks.isEmpty
+        // Outcomes are stored after every request, so they are committed without waiting for the disk (WAL
+        // with synchronous=NORMAL survives a killed process; a power loss may undo the last outcomes, which
+        // only re-sends those events: a duplicate, never a loss). Events themselves are still written FULL.
+        try store.database.execute("PRAGMA synchronous=NORMAL")
+        defer { try? store.database.execute("PRAGMA synchronous=FULL") }
         try store.prune(deliveredBefore: clock.now().addingTimeInterval(-retention))
         var active: [EventSink] = []
         for sink in sinks {
@@ -73,8 +78,18 @@ public final class Deliverer {
 
     private enum Step { case worked, idle(next: Date?), gone }
 
+    /// The `state` key holding the time until which `endpoint` asked (Retry-After) not to be sent anything.
+    static func pauseKey(_ endpoint: String) -> String { "pause." + endpoint }
+
+    private func pausedUntil(_ endpoint: String, now: Date) -> Date? {
+        guard let text = store.value(for: Self.pauseKey(endpoint)), let until = Double(text), until > now.timeIntervalSince1970
+        else { return nil }
+        return Date(timeIntervalSince1970: until)
+    }
+
     private func deliverOnce(to sink: EventSink, deadline: Date, report: inout DeliveryReport) throws -> Step {
         let now = clock.now()
+        if let until = pausedUntil(sink.endpoint, now: now) { return .idle(next: until) }
         var limit = max(1, sink.maxBatchSize)
         let decision = breaker.decision(for: sink.endpoint, now: now)
         if case .open(let until) = decision { return .idle(next: until) }
@@ -84,8 +99,29 @@ public final class Deliverer {
             sink: sink.name, limit: limit, owner: owner, leaseUntil: leaseUntil, parse: sink.readsEventAttributes)
         if batch.isEmpty { return .idle(next: try store.pendingSummary(sink: sink.name).nextDue) }
         if decision == .halfOpen { breaker.beginProbe(for: sink.endpoint, now: now) }
-        let outcomes = sink.deliver(batch.map(\.outbound), deadline: deadline)
-        let gone = try record(outcomes, for: batch, sink: sink, report: &report)
+        var settled = [Bool](repeating: false, count: batch.count)
+        var gone: String?
+        var failure: Error?
+        var pause: Date?
+        // Each request's outcome is stored as soon as it is known: a crash re-sends at most one request.
+        sink.deliver(batch.map(\.outbound), deadline: deadline) { indices, outcomes in
+            do {
+                let rows = indices.map { batch[$0] }
+                let result = try record(outcomes, for: rows, sink: sink, report: &report)
+                for index in indices { settled[index] = true }
+                gone = gone ?? result.gone
+                pause = result.pause
+                // After Retry-After, no answer, an opened breaker or the deadline, the rest of the batch waits.
+                return result.gone == nil && result.pause == nil && result.answered && !result.breakerOpen
+                    && clock.now() < deadline
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        let unsent = batch.indices.filter { !settled[$0] }.map { (batch[$0], DeliveryUpdate.postpone(error: nil, nextAttempt: pause ?? now)) }
+        if !unsent.isEmpty { try store.complete(unsent) }
+        if let failure { throw failure }
         progress?(report)
         if let gone {
             store.setValue(gone, for: Self.goneKey(sink))
@@ -93,52 +129,6 @@ public final class Deliverer {
             return .gone
         }
         return .worked
-    }
-
-    /// Stores the outcome of each row and updates the breaker; returns the reason when the sink is gone.
-    private func record(
-        _ outcomes: [DeliveryOutcome], for batch: [ClaimedDelivery], sink: EventSink, report: inout DeliveryReport
-    ) throws -> String? {
-        let now = clock.now()
-        var updates: [(ClaimedDelivery, DeliveryUpdate)] = []
-        var answered = false
-        var failed = false
-        var gone: String?
-        for (index, row) in batch.enumerated() {
-            let outcome = index < outcomes.count
-                ? outcomes[index] : .retry(reason: "the sink returned no outcome for this event", retryAfter: nil)
-            switch outcome {
-            case .delivered:
-                updates.append((row, .delivered))
-                report.delivered += 1
-                answered = true
-            case .permanent(let reason):
-                updates.append((row, .dead(error: reason)))
-                report.dead += 1
-                answered = true
-            case .gone(let reason):
-                updates.append((row, .release))
-                gone = reason
-            case .retry(let reason, let retryAfter):
-                failed = true
-                let attempts = row.attempts + 1
-                if attempts >= maxAttempts {
-                    updates.append((row, .dead(error: "gave up after \(attempts) attempts: \(reason)")))
-                    report.dead += 1
-                } else {
-                    let wait = backoff.delay(afterAttempts: attempts, retryAfter: retryAfter)
-                    updates.append((row, .retry(error: reason, nextAttempt: now.addingTimeInterval(wait))))
-                    report.retried += 1
-                }
-            }
-        }
-        try store.complete(updates)
-        if answered || gone != nil {
-            breaker.recordSuccess(for: sink.endpoint)
-        } else if failed {
-            breaker.recordFailure(for: sink.endpoint, now: now)
-        }
-        return gone
     }
 
     private func finish(_ report: inout DeliveryReport) throws {
@@ -150,5 +140,8 @@ public final class Deliverer {
             if case .open = breaker.decision(for: sink.endpoint, now: now) { return sink.endpoint }
             return nil
         }
+        report.deadLetters = try store.deadCount(sinks: sinks.isEmpty ? nil : sinks.map(\.name))
+        let leased = try store.leasedElsewhere(sinks: sinks.map(\.name), owner: owner)
+        (report.leasedElsewhere, report.leaseHolders) = (leased.count, leased.pids)
     }
 }

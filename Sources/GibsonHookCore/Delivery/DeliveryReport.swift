@@ -6,6 +6,16 @@ public struct DeliveryReport: Sendable, Equatable {
     public var retried = 0
     /// Events that became dead letters in this run.
     public var dead = 0
+    /// Every dead letter of the configured sinks (all sinks when none is configured) not yet retried or
+    /// purged, this run's included: the `dead` of the summary, never silently zero.
+    public var deadLetters = 0
+    /// Events whose request got no answer (nothing sent, or no HTTP status came back): still pending,
+    /// no attempt counted.
+    public var unanswered = 0
+    /// Pending rows leased by another flush that is still running.
+    public var leasedElsewhere = 0
+    /// The process ids of the flushes holding those leases (on this host).
+    public var leaseHolders: [Int] = []
     /// Pending rows left for the configured sinks (or, with no sink, events waiting for one).
     public var remaining = 0
     /// Sinks that answered 410 Gone, with the reason: their events stay pending.
@@ -20,7 +30,9 @@ public struct DeliveryReport: Sendable, Equatable {
     /// The `--json` form.
     public var jsonValue: JSONValue {
         [
-            "delivered": .integer(Int64(delivered)), "retried": .integer(Int64(retried)), "dead": .integer(Int64(dead)),
+            "delivered": .integer(Int64(delivered)), "retried": .integer(Int64(retried)),
+            "dead": .integer(Int64(deadLetters)), "newDead": .integer(Int64(dead)),
+            "unanswered": .integer(Int64(unanswered)), "leasedByOtherFlush": .integer(Int64(leasedElsewhere)),
             "remaining": .integer(Int64(remaining)), "goneSinks": .object(goneSinks.mapValues { .string($0) }),
             "openBreakers": .array(openBreakers.sorted().map { .string($0) }), "noSinks": .bool(noSinks),
         ]

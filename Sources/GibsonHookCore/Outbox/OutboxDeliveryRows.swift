@@ -20,6 +20,9 @@ enum DeliveryUpdate {
     case dead(error: String)
     /// The sink is gone: release the lease, count no attempt.
     case release
+    /// The sink did not answer (or the row was never sent): pending again from `nextAttempt`, no attempt
+    /// counted; `error` (when given) replaces the last error.
+    case postpone(error: String?, nextAttempt: Date)
 }
 
 extension OutboxStore {
@@ -131,15 +134,16 @@ extension OutboxStore {
             var delivered: [String: [Int]] = [:]
             var released: [String: [Int]] = [:]
             for (row, result) in results {
-                let values: (String, Int, String, Double)
+                let values: (String, Int, String?, Double)
                 switch result {
                 case .delivered: delivered[row.sink, default: []].append(row.seq); continue
                 case .release: released[row.sink, default: []].append(row.seq); continue
                 case .retry(let error, let next): values = ("pending", 1, error, next.timeIntervalSince1970)
                 case .dead(let error): values = ("dead", 1, error, 0)
+                case .postpone(let error, let next): values = ("pending", 0, error, next.timeIntervalSince1970)
                 }
                 try update.run([
-                    .text(values.0), .int(values.1), .text(values.2), .double(values.3), .double(now),
+                    .text(values.0), .int(values.1), values.2.map(SQLiteValue.text) ?? .null, .double(values.3), .double(now),
                     .text(row.sink), .int(row.seq),
                 ])
             }

@@ -36,6 +36,11 @@ public final class CloudEventsSink: EventSink {
         self.clock = clock
     }
 
+    /// The configured credentials and URL query values, masked in every stored reason.
+    public var secrets: [String] {
+        SinkSecrets.values(auth: settings.auth, url: settings.url, environment: environment)
+    }
+
     /// Every event can go to a CloudEvents sink.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
     /// Every event can go here, so the outbox assigns events without reading them back.
@@ -45,25 +50,30 @@ public final class CloudEventsSink: EventSink {
 
     /// One request per event, or one per batch in batched mode; stops at the first 410.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        collectOutcomes(batch, deadline: deadline)
+    }
+
+    /// One request per event (or per batch in batched mode), each settled as soon as it is answered; a
+    /// 410 settles the rest of the batch as gone without sending it.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
         let authorization: HTTPHeader?
         do {
             authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
         } catch {
-            return batch.map { _ in .retry(reason: "cloudevents sink: \(error)", retryAfter: nil) }
+            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "cloudevents sink: \(error)") })
+            return
         }
-        let groups: [[OutboundEvent]] = settings.mode == .batch
-            ? stride(from: 0, to: batch.count, by: maxBatchSize).map { Array(batch[$0..<min($0 + maxBatchSize, batch.count)]) }
-            : batch.map { [$0] }
-        var outcomes: [DeliveryOutcome] = []
-        for group in groups {
-            if let last = outcomes.last, case .gone = last {
-                outcomes += group.map { _ in last }
-                continue
+        let size = settings.mode == .batch ? maxBatchSize : 1
+        for start in stride(from: 0, to: batch.count, by: size) {
+            let indices = Array(start..<min(start + size, batch.count))
+            let outcome = send(request(for: indices.map { batch[$0] }, authorization: authorization), deadline: deadline)
+            if case .gone = outcome {
+                let rest = Array(start..<batch.count)
+                _ = settle(rest, rest.map { _ in outcome })
+                return
             }
-            let outcome = send(request(for: group, authorization: authorization), deadline: deadline)
-            outcomes += group.map { _ in outcome }
+            guard settle(indices, indices.map { _ in outcome }) else { return }
         }
-        return outcomes
     }
 
     /// The request carrying `events` (exactly one unless in batched mode).

@@ -61,6 +61,16 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case permanent(reason: String)
     /// The sink answered 410 Gone: stop sending to it. The event stays pending.
     case gone(reason: String)
+    /// The sink gave no answer (nothing could be sent: no connection, no credentials, deadline passed; or
+    /// the request got no HTTP status: timeout, broken connection). The event stays pending and the
+    /// attempt is not counted, so an outage of any length turns nothing into a dead letter.
+    case notSent(reason: String)
+
+    /// True when the sink answered with an HTTP status (delivered, permanent, gone or an answered retry).
+    public var answered: Bool {
+        if case .notSent = self { return false }
+        return true
+    }
 }
 
 /// A destination for events (Kafka REST proxy, CloudEvents HTTP sink, Temporal HTTP API).
@@ -84,6 +94,14 @@ public protocol EventSink: AnyObject {
     /// Delivers `batch`, returning exactly one outcome per event, in the same order. Must give up by
     /// `deadline`; an event whose outcome is unknown at the deadline is a `.retry`.
     func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome]
+    /// The credential values this sink sends (token, password, URL query values): masked in every reason
+    /// before it is stored or shown (defaults to none).
+    var secrets: [String] { get }
+    /// Delivers `batch` request by request, calling `settle(indices, outcomes)` as soon as each request's
+    /// outcome is known (indices into `batch`), so the caller can record it before the next request: a crash
+    /// then re-sends at most one request's events. When `settle` returns false the sink sends nothing
+    /// more; events it never settled stay pending. The default sends the whole batch and settles it once.
+    func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool)
 }
 
 extension EventSink {
@@ -91,4 +109,22 @@ extension EventSink {
     public var acceptsEveryEvent: Bool { false }
     /// Unless a sink says otherwise, the outbox parses every event it hands over.
     public var readsEventAttributes: Bool { true }
+    /// Unless a sink says otherwise, it sends no credentials.
+    public var secrets: [String] { [] }
+
+    /// The whole batch in one `deliver` call, settled once.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
+        _ = settle(Array(batch.indices), deliver(batch, deadline: deadline))
+    }
+
+    /// Collects the outcomes of the request-by-request form into one list (events never settled, because
+    /// `settle` never stops here, cannot occur; they would read as not sent).
+    func collectOutcomes(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        var outcomes = [DeliveryOutcome](repeating: .notSent(reason: "not attempted"), count: batch.count)
+        deliver(batch, deadline: deadline) { indices, results in
+            for (index, outcome) in zip(indices, results) { outcomes[index] = outcome }
+            return true
+        }
+        return outcomes
+    }
 }

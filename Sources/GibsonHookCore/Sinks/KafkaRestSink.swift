@@ -33,6 +33,11 @@ public final class KafkaRestSink: EventSink {
         self.clock = clock
     }
 
+    /// The configured credentials and URL query values, masked in every stored reason.
+    public var secrets: [String] {
+        SinkSecrets.values(auth: settings.auth, url: settings.url, environment: environment)
+    }
+
     /// Every event can go to Kafka.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
     /// Every event can go here, so the outbox assigns events without reading them back.
@@ -42,13 +47,18 @@ public final class KafkaRestSink: EventSink {
 
     /// One request per topic (and per `maxBatchSize` records), preserving order within each topic.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        collectOutcomes(batch, deadline: deadline)
+    }
+
+    /// One request per topic (and per `maxBatchSize` records), each settled as soon as it is answered.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
         let authorization: HTTPHeader?
         do {
             authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
         } catch {
-            return batch.map { _ in .retry(reason: "kafka sink: \(error)", retryAfter: nil) }
+            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "kafka sink: \(error)") })
+            return
         }
-        var outcomes = [DeliveryOutcome](repeating: .retry(reason: "not attempted", retryAfter: nil), count: batch.count)
         var topics: [String] = []
         var indicesByTopic: [String: [Int]] = [:]
         for (index, event) in batch.enumerated() {
@@ -60,11 +70,10 @@ public final class KafkaRestSink: EventSink {
             for start in stride(from: 0, to: indices.count, by: maxBatchSize) {
                 let chunk = Array(indices[start..<min(start + maxBatchSize, indices.count)])
                 let events = chunk.map { batch[$0] }
-                let results = produce(events, topic: topic, authorization: authorization, deadline: deadline)
-                for (index, outcome) in zip(chunk, results) { outcomes[index] = outcome }
+                guard settle(chunk, produce(events, topic: topic, authorization: authorization, deadline: deadline))
+                else { return }
             }
         }
-        return outcomes
     }
 
     private func produce(

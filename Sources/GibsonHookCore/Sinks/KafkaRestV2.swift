@@ -21,8 +21,12 @@ extension KafkaRestSink {
         if let authorization { headers.append(authorization) }
         return HTTPRequest(
             method: .post, url: "\(baseURL)/topics/\(SinkResponses.pathSegment(topic))", headers: headers,
-            body: Self.v2Body(events, format: settings.format))
+            body: Self.v2Body(events, format: settings.format), responseLimit: Self.responseLimit(records: events.count))
     }
+
+    /// Room for one report per record (a v3 report is about 250 bytes, a v2 offset about 60) on top of the
+    /// default 64 KiB; more is never read.
+    static func responseLimit(records: Int) -> Int { HTTPRequest.defaultResponseLimit + records * 1024 }
 
     /// `{"records":[{"key":…,"value":…}]}`. Records carry only `key` and `value` (Redpanda rejects any other
     /// member); a missing key is omitted, never `null` (a null is a parse error in Redpanda's binary mode).

@@ -62,7 +62,9 @@ extension KafkaRestSink {
             if let authorization { headers.append(authorization) }
             let url = "\(baseURL)/v3/clusters/\(SinkResponses.pathSegment(cluster.id))/topics/"
                 + "\(SinkResponses.pathSegment(topic))/records"
-            let request = HTTPRequest(method: .post, url: url, headers: headers, body: Self.v3Body(events))
+            let request = HTTPRequest(
+                method: .post, url: url, headers: headers, body: Self.v3Body(events),
+                responseLimit: Self.responseLimit(records: events.count))
             let response: HTTPResponse
             do {
                 response = try transport.send(request, deadline: deadline)
@@ -138,6 +140,7 @@ extension KafkaRestSink {
         case .retry(let reason, let after): return .retry(reason: prefix + reason, retryAfter: after)
         case .permanent(let reason): return .permanent(reason: prefix + reason)
         case .gone(let reason): return .gone(reason: prefix + reason)
+        case .notSent(let reason): return .notSent(reason: prefix + reason)
         }
     }
 }

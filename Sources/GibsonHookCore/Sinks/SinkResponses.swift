@@ -41,10 +41,11 @@ enum SinkResponses {
             reason: "HTTP \(response.status): redirect to \(location) not followed; configure the final URL")
     }
 
-    /// The outcome of a request that got no answer: always a retry (the event keeps its id, so a
-    /// duplicate after an unknown outcome is the documented at-least-once case).
+    /// The outcome of a request that got no answer: not sent, so no attempt is spent, whether nothing left
+    /// (no connection, deadline) or the outcome is unknown (timeout, reset: the event keeps its id, so a
+    /// duplicate is the documented at-least-once case).
     static func transportFailure(_ error: HTTPError) -> DeliveryOutcome {
-        .retry(reason: error.description, retryAfter: nil)
+        .notSent(reason: error.description)
     }
 
     /// `scheme://host:port` of `url`, with the default port filled in; the URL itself when unparsable.

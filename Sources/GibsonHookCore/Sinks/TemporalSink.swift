@@ -41,18 +41,31 @@ public final class TemporalSink: EventSink {
     /// Cache key of the path prefix that works for this server (empty when it serves no `/api/v1`).
     var prefixCacheKey: String { "temporal.path-prefix \(baseURL)" }
 
+    /// The configured credentials and URL query values, masked in every stored reason.
+    public var secrets: [String] {
+        SinkSecrets.values(auth: settings.auth, url: settings.url, environment: environment)
+    }
+
     /// Only workflow requests.
     public func accepts(_ event: OutboundEvent) -> Bool { event.event.type == WorkflowRequest.eventType }
 
     /// One request per event.
     public func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] {
+        collectOutcomes(batch, deadline: deadline)
+    }
+
+    /// One request per event, each settled as soon as it is answered.
+    public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
         let authorization: HTTPHeader?
         do {
             authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
         } catch {
-            return batch.map { _ in .retry(reason: "temporal sink: \(error)", retryAfter: nil) }
+            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "temporal sink: \(error)") })
+            return
         }
-        return batch.map { start($0.event, authorization: authorization, deadline: deadline) }
+        for (index, event) in batch.enumerated() {
+            guard settle([index], [start(event.event, authorization: authorization, deadline: deadline)]) else { return }
+        }
     }
 
     private func start(_ event: CloudEvent, authorization: HTTPHeader?, deadline: Date) -> DeliveryOutcome {

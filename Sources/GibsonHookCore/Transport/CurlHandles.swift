@@ -52,13 +52,35 @@ final class CurlHeaderList {
     deinit { gh_curl_slist_free_all(raw) }
 }
 
-/// Collects the response of one transfer from libcurl's write and header callbacks.
+/// Collects the response of one transfer from libcurl's write and header callbacks, keeping at most
+/// `bodyLimit` bytes of the body and `headerLimit` bytes of header lines: a server answering gigabytes costs
+/// no memory (the transfer is cut off at the limit, see `overflowed`).
 final class CurlResponseCollector {
     var body = Data()
     var headers: [HTTPHeader] = []
+    let bodyLimit: Int
+    /// Header bytes kept per response; lines beyond it are dropped.
+    static let headerLimit = 64 * 1024
+    private var headerBytes = 0
+    /// True once the body went past `bodyLimit`: the transfer was stopped there on purpose.
+    private(set) var overflowed = false
     /// The socket the previous transfer used (libcurl reports it only once a transfer is done), which a
     /// kept-alive connection uses again; -1 when unknown.
     var socket = -1
+
+    init(bodyLimit: Int) { self.bodyLimit = bodyLimit }
+
+    /// Keeps what fits under the limit; returns false once the limit is passed (the caller stops the transfer).
+    func takeBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let room = bodyLimit - body.count
+        if bytes.count > room {
+            if room > 0 { body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<room])) }
+            overflowed = true
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
 
     /// libcurl calls this once per header line. A status line starts a new response, which discards the
     /// headers of interim (1xx) responses.
@@ -69,8 +91,11 @@ final class CurlResponseCollector {
         let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()
+            headerBytes = 0
             return
         }
+        headerBytes += bytes.count
+        guard headerBytes <= Self.headerLimit else { return }
         guard let colon = line.firstIndex(of: ":") else { return }
         let name = String(line[..<colon]).trimmingCharactersInWhitespace()
         let value = String(line[line.index(after: colon)...]).trimmingCharactersInWhitespace()

@@ -32,7 +32,7 @@ public final class HTTPClient: HTTPTransport {
         // Reset clears every option of the previous request but keeps the connection cache.
         gh_curl_easy_reset(handle.raw)
         handle.errorBuffer[0] = 0
-        let collector = CurlResponseCollector()
+        let collector = CurlResponseCollector(bodyLimit: max(1024, request.responseLimit))
         collector.socket = lastSocket
         let headerLines = request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"]
         let headerList = CurlHeaderList(headerLines)
@@ -53,12 +53,14 @@ public final class HTTPClient: HTTPTransport {
                     try check(gh_curl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, context), handle, url)
                     try check(gh_curl_setopt_write_function(handle.raw, curlWriteBody), handle, url)
                     try check(gh_curl_setopt_header_function(handle.raw, curlWriteHeader), handle, url)
-                    try perform(handle, url: url)
+                    try perform(handle, url: url, cutOff: { collector.overflowed })
                     var status = 0
                     _ = gh_curl_getinfo_long(handle.raw, CURLINFO_RESPONSE_CODE, &status)
                     var socket = -1
                     if gh_curl_getinfo_long(handle.raw, CURLINFO_LASTSOCKET, &socket) == CURLE_OK { lastSocket = socket }
-                    return HTTPResponse(status: status, headers: collector.headers, body: collector.body)
+                    var response = HTTPResponse(status: status, headers: collector.headers, body: collector.body)
+                    response.bodyTruncated = collector.overflowed
+                    return response
                 }
             }
         }
@@ -97,9 +99,12 @@ public final class HTTPClient: HTTPTransport {
     }
 
     /// Runs the transfer and classifies a failure by whether the request can have reached the server.
-    private func perform(_ handle: CurlEasyHandle, url: String) throws(HTTPError) {
+    /// A transfer cut off at the body limit (`cutOff()` true) is an answer: the status and the kept
+    /// prefix are there, the rest was never read.
+    private func perform(_ handle: CurlEasyHandle, url: String, cutOff: () -> Bool) throws(HTTPError) {
         let code = gh_curl_easy_perform(handle.raw)
         guard code != CURLE_OK else { return }
+        if code == CURLE_WRITE_ERROR, cutOff() { return }
         let reason = handle.reason(for: code)
         switch code {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE,
@@ -129,8 +134,11 @@ private func curlWriteBody(
     guard let data, let context else { return 0 }
     let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
-    data.withMemoryRebound(to: UInt8.self, capacity: length) { collector.body.append($0, count: length) }
-    return length
+    let kept = data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        collector.takeBody(UnsafeBufferPointer(start: $0, count: length))
+    }
+    // Returning less than `length` makes libcurl stop the transfer (CURLE_WRITE_ERROR): nothing more is read.
+    return kept ? length : 0
 }
 
 private func curlWriteHeader(

@@ -38,13 +38,23 @@ public struct HTTPRequest: Sendable, Equatable {
     public var headers: [HTTPHeader]
     /// Request body (empty for GET).
     public var body: Data
+    /// The most response-body bytes kept (default 64 KiB, enough for a diagnosis); the transfer stops
+    /// there, so a huge answer costs neither memory nor time. Sinks that read per-record reports raise it.
+    public var responseLimit: Int
+
+    /// The default `responseLimit`.
+    public static let defaultResponseLimit = 64 * 1024
 
     /// Creates a request.
-    public init(method: Method, url: String, headers: [HTTPHeader] = [], body: Data = Data()) {
+    public init(
+        method: Method, url: String, headers: [HTTPHeader] = [], body: Data = Data(),
+        responseLimit: Int = HTTPRequest.defaultResponseLimit
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.responseLimit = responseLimit
     }
 
     /// The value of the first header named `name` (case-insensitive).
@@ -59,8 +69,10 @@ public struct HTTPResponse: Sendable, Equatable {
     public var status: Int
     /// Header fields of the final response.
     public var headers: [HTTPHeader]
-    /// The response body, complete.
+    /// The response body, at most the request's `responseLimit` bytes.
     public var body: Data
+    /// True when the server sent more than `responseLimit` bytes: `body` is the prefix, the rest was not read.
+    public var bodyTruncated = false
 
     /// Creates a response.
     public init(status: Int, headers: [HTTPHeader] = [], body: Data = Data()) {

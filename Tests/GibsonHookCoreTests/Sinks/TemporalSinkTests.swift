@@ -132,7 +132,7 @@ import Testing
             == [.permanent(reason: "temporal answered HTTP \(status): WorkflowType is not set on request.")])
     }
 
-    @Test func missingTokenVariableRetriesWithoutLeakingAnything() {
+    @Test func missingTokenVariableLeavesTheEventNotSentWithoutLeakingAnything() {
         var settings = TemporalSettings()
         settings.url = "http://temporal.test:7243"
         settings.auth.kind = .bearer
@@ -140,7 +140,7 @@ import Testing
         let transport = FakeTransport()
         let temporal = TemporalSink(settings: settings, identity: "i", transport: transport, environment: ProcessEnvironment(), cache: MemoryCache())
         #expect(temporal.deliver([workflowEvent(recovery)], deadline: farDeadline)
-            == [.retry(reason: "temporal sink: bearer auth is configured but 'TEMPORAL_API_KEY' is not set: export it or set auth.token", retryAfter: nil)])
+            == [.notSent(reason: "temporal sink: bearer auth is configured but 'TEMPORAL_API_KEY' is not set: export it or set auth.token")])
         #expect(transport.requests.isEmpty)
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let request = HTTPRequest(
             method: .post, url: "http://127.0.0.1:\(server.port)/echo",
             headers: [HTTPHeader("Content-Type", "application/vnd.kafka.json.v2+json"), HTTPHeader("Accept", "application/vnd.kafka.v2+json")],
-            body: body)
+            body: body, responseLimit: 8_000_000)  // the echo carries the body back
         let response = try client.send(request, deadline: deadline)
         #expect(response.status == 200)
         #expect(response.header("retry-after") == "7")
@@ -35,6 +35,21 @@ import Testing
         #expect(sent["content-type"] == "application/vnd.kafka.json.v2+json")
         #expect(sent["accept"] == "application/vnd.kafka.v2+json")
         #expect(sent["expect"] == nil)
+    }
+
+    @Test func responseBodiesAreCutOffAtTheLimitAndStillAnswered() throws {
+        let server = try FixtureServer()
+        let client = HTTPClient(options: HTTPClientOptions())
+        // The echo sends the 300 kB body back: more than the default 64 KiB the client keeps.
+        let request = HTTPRequest(
+            method: .post, url: "http://127.0.0.1:\(server.port)/echo", headers: [HTTPHeader("Content-Type", "text/plain")],
+            body: Data(String(repeating: "y", count: 300_000).utf8))
+        let response = try client.send(request, deadline: deadline)
+        #expect(response.status == 200 && response.bodyTruncated)
+        #expect(response.body.count == HTTPRequest.defaultResponseLimit)
+        // The handle is usable again after a transfer stopped at the limit.
+        let small = try client.send(HTTPRequest(method: .post, url: request.url, body: Data("{}".utf8)), deadline: deadline)
+        #expect(small.status == 200 && !small.bodyTruncated)
     }
 
     @Test func redirectsAreNotFollowed() throws {
