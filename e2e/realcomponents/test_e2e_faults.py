@@ -73,7 +73,7 @@ def test_per_record_fatal_failure_is_dead_lettered_with_reason(hook, kafka_rest,
     events = sample_events(topic, 8)
     ids = hook.emit_ndjson(events)
     rc, summary = hook.flush()
-    assert rc == 0 and summary["dead"] == 1 and summary["delivered"] == 7, summary
+    assert rc == 3 and summary["dead"] == 1 and summary["delivered"] == 7, summary
     dead_id = ids[3]
     entry = find_entry(hook.outbox(state="dead"), dead_id)
     assert entry is not None, "the failed event is not listed by `outbox list --state dead`"

@@ -82,12 +82,13 @@ def test_unknown_namespace_is_a_permanent_error_with_the_servers_message(gibson_
     w = wid("recovery-nons")
     hook.emit(WORKFLOW, request_for(w))
     rc, summary = hook.flush()
-    assert rc == 0 and summary["dead"] == 1 and summary["retried"] == 0 and summary["remaining"] == 0, summary
+    assert rc == 3 and summary["dead"] == 1 and summary["retried"] == 0 and summary["remaining"] == 0, summary
     [entry] = hook.outbox()
     assert entry["state"] == "dead", entry
     assert f"Namespace {namespace} is not found." in json.dumps(entry), entry
     sent = len(proxy.requests)
-    assert hook.flush()[1]["dead"] == 0 and len(proxy.requests) == sent, "a dead start was tried again"
+    again = hook.flush()[1]
+    assert again["newDead"] == 0 and again["dead"] == 1 and len(proxy.requests) == sent, "a dead start was tried again"
 
 
 def test_namespace_and_bare_path_prefix_are_configurable(gibson_capable, tmp_path, temporal):
