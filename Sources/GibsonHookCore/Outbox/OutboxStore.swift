@@ -20,7 +20,7 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     public let path: String
 
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let schemaVersion = 1
+    static let schemaVersion = OutboxSchema.version
 
     /// Opens or creates the outbox at `path`, creating its directory with mode 0700.
     public init(path: String, clock: WallClock = SystemClock()) throws {
@@ -44,10 +44,10 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
         // commit (one fsync); `emptyLargeWAL` checkpoints it once it passes `walCheckpointPages`.
         try database.check(gh_sqlite_db_config_int(database.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1))
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
-        try Self.migrate(database)
+        try OutboxSchema.migrate(database)
         if path != ":memory:" { Self.emptyLargeWAL(database, path: path) }
         insertStatement = try database.prepared(
-            "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            "INSERT OR IGNORE INTO events(id, source, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
     }
 
     /// WAL size (pages of 4 KiB) past which opening the outbox checkpoints and empties it.
@@ -69,38 +69,18 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     /// How long a statement waits for another process's lock (`SQLiteDatabase`'s default).
     static let busyTimeoutMilliseconds: Int32 = 5000
 
-    private static func migrate(_ database: SQLiteDatabase) throws {
-        // Already migrated (every open but the first): a plain read, no write lock, no transaction.
-        let current = try database.scalarInt("PRAGMA user_version")
-        if current == schemaVersion { return }
-        try database.writeTransaction {
-            let version = try database.scalarInt("PRAGMA user_version")
-            if version > schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
-            if version < 1 {
-                try database.execute("""
-                    CREATE TABLE events(
-                        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-                        topic TEXT NOT NULL, key TEXT, body TEXT NOT NULL, created_at REAL NOT NULL);
-                    CREATE TABLE deliveries(
-                        sink TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
-                        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_attempt_at REAL NOT NULL DEFAULT 0,
-                        lease_owner TEXT, lease_until REAL, updated_at REAL NOT NULL,
-                        PRIMARY KEY(sink, seq)) WITHOUT ROWID;
-                    CREATE INDEX deliveries_pending ON deliveries(sink, seq) WHERE state = 'pending';
-                    CREATE INDEX deliveries_by_event ON deliveries(seq);
-                    CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                    PRAGMA user_version = 1;
-                    """)
-            }
-        }
+    /// Stores `events` in one transaction; returns once it is committed. An event whose source and id are
+    /// already stored is kept as it was (CloudEvents identity: the same event is never stored twice).
+    public func record(_ events: [OutboundEvent]) throws {
+        _ = try recordReportingDuplicates(events)
     }
 
-    /// Stores `events` in one transaction; returns once it is committed. An id already stored is kept as it
-    /// was (the same event is never stored twice nor re-created with another id).
-    public func record(_ events: [OutboundEvent]) throws {
-        guard !events.isEmpty else { return }
-        try database.writeTransaction {
-            for event in events { try insert(event) }
+    /// Stores `events` like `record` and returns, in input order, whether each one was already stored.
+    public func recordReportingDuplicates(_ events: [OutboundEvent]) throws -> [Bool] {
+        guard !events.isEmpty else { return [] }
+        let now = clock.now().timeIntervalSince1970
+        return try database.writeTransaction {
+            try events.map { try !insert($0, body: EventJSONWriter.bytes(of: $0.event), at: now) }
         }
     }
 
@@ -111,30 +91,34 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
 
     /// Inserts one event; call inside `inTransaction` or `record`.
     public func insert(_ event: OutboundEvent) throws {
-        try insert(event, body: EventJSONWriter.bytes(of: event.event), at: clock.now().timeIntervalSince1970)
+        _ = try insert(event, body: EventJSONWriter.bytes(of: event.event), at: clock.now().timeIntervalSince1970)
     }
 
-    /// Stores already serialized events (the NDJSON hot path serializes each event once) in one transaction.
-    func record(serialized events: [(OutboundEvent, [UInt8])]) throws {
-        guard !events.isEmpty else { return }
+    /// Stores already serialized events (the NDJSON hot path serializes each event once) in one transaction;
+    /// returns, in input order, whether each one was already stored (same source and id).
+    func record(serialized events: [(OutboundEvent, [UInt8])]) throws -> [Bool] {
+        guard !events.isEmpty else { return [] }
         let now = clock.now().timeIntervalSince1970
-        try database.writeTransaction {
-            for (event, body) in events { try insert(event, body: body, at: now) }
+        return try database.writeTransaction {
+            try events.map { event, body in try !insert(event, body: body, at: now) }
         }
     }
 
-    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws {
+    /// Inserts one event unless its source and id are stored; returns whether it was stored now.
+    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws -> Bool {
         try insertStatement.run([
-            .text(event.event.id), .text(event.event.type), .text(event.topic), event.key.map(SQLiteValue.text) ?? .null,
-            .utf8(body), .double(time),
+            .text(event.event.id), .text(event.event.source), .text(event.event.type), .text(event.topic),
+            event.key.map(SQLiteValue.text) ?? .null, .utf8(body), .double(time),
         ])
+        guard database.changes == 1 else { return false }
         // Triggers fire once per newly stored event, in the same transaction: an event already stored (the
-        // same id recorded again) triggers nothing.
-        guard let triggers, !triggers.plan.isEmpty, database.changes == 1 else { return }
+        // same source and id recorded again) triggers nothing.
+        guard let triggers, !triggers.plan.isEmpty else { return true }
         for request in triggers.plan.requests(for: event.event, topic: event.topic) {
             let started = triggers.makeEvent(request)
-            try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
+            _ = try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
         }
+        return true
     }
 
     /// Fires `plan` for every event stored from now on: each matching event also stores the workflow start
