@@ -1,0 +1,84 @@
+import Foundation
+
+/// The outbox's files on disk: private modes, and moving a damaged database aside.
+///
+/// The database, its `-wal` and `-shm` are 0600 and the state directory 0700, also when they existed with
+/// wider modes (fixed at every open: events and breaker state may name hosts and repositories). A damaged
+/// database is renamed, never deleted, to `<path>.damaged-<UTC time>` with its `-wal` and `-shm` renamed
+/// alike, so SQLite (and `gibson-hook outbox recover`) still reads the damaged file with its WAL.
+enum OutboxFiles {
+    /// The files SQLite keeps for the database at `path`.
+    static func companions(of path: String) -> [String] { [path, path + "-wal", path + "-shm"] }
+
+    /// Creates the directory of `path` (0700) when missing, makes `privateDirectory` 0700 when given, and
+    /// makes the database 0600 before SQLite opens it (SQLite gives the `-wal` and `-shm` the mode of the
+    /// database file).
+    static func prepare(_ path: String, privateDirectory: String?) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw SQLiteError.open(path: path, message: "cannot create directory '\(directory)': \(error.localizedDescription)")
+            }
+        }
+        if let privateDirectory { PrivateFiles.restrict(privateDirectory, to: 0o700) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        for file in companions(of: path) { PrivateFiles.restrict(file, to: 0o600) }
+    }
+
+    /// The device and inode of `path`, to tell whether another process already replaced the file.
+    static func identity(of path: String) -> (dev_t, ino_t)? {
+        var info = stat()
+        return stat(path, &info) == 0 ? (info.st_dev, info.st_ino) : nil
+    }
+
+    /// Renames the database at `path` and its companions to `<path>.damaged-<time>` (a new name each time)
+    /// and returns the new database path.
+    static func moveAside(_ path: String, now: Date) throws -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = path + ".damaged-" + formatter.string(from: now)
+        var target = base
+        var counter = 1
+        while FileManager.default.fileExists(atPath: target) {
+            counter += 1
+            target = base + "-\(counter)"
+        }
+        guard rename(path, target) == 0 else {
+            throw SQLiteError.open(path: path, message: "it is damaged and cannot be moved aside to '\(target)': \(String(cString: strerror(errno)))")
+        }
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            _ = rename(path + suffix, target + suffix)
+        }
+        return target
+    }
+}
+
+/// Files only their owner may read: state, outbox and cache files, and the state directory.
+public enum PrivateFiles {
+    /// Removes group and other permissions from `path` when it exists and has any (`mode` is the most it
+    /// keeps, e.g. 0600 or 0700). Failures are ignored: the file may belong to someone else.
+    public static func restrict(_ path: String, to mode: mode_t) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o7777 & ~mode != 0 else { return }
+        _ = chmod(path, info.st_mode & mode)
+    }
+
+    /// Writes `data` to `path` atomically (a temporary file renamed over it) with mode 0600.
+    public static func write(_ data: Data, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == data.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteOutOfSpace)
+        }
+    }
+}
