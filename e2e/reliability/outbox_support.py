@@ -20,7 +20,7 @@ def binary():
 
 
 class Sandbox:
-    def __init__(self, root, state=None, shims=True):
+    def __init__(self, root, state=None, shims=True, hooks="post-commit"):
         self.root = str(root)
         self.home = os.path.join(self.root, "home")
         self.state = state or os.path.join(self.root, "state")
@@ -34,8 +34,14 @@ class Sandbox:
         for k, v in (("user.name", "Test User"), ("user.email", "test@example.com"), ("commit.gpgsign", "false")):
             self.git("config", k, v)
         self.git("commit", "-q", "--allow-empty", "-m", "initial")
+        # A healthy fake gibson for the pre-commit gate, when a test installs it.
+        fake = os.path.join(self.root, "fake-gibson")
+        with open(fake, "w") as handle:
+            handle.write("#!/bin/sh\necho 'gibson 0.8.12'\n")
+        os.chmod(fake, 0o755)
+        self.env["GIBSON_HOOK_GIBSON"] = fake
         if shims:
-            out = self.run("install", "--hooks", "post-commit")
+            out = self.run("install", "--hooks", hooks)
             assert out.returncode == 0, out.stderr
 
     @property

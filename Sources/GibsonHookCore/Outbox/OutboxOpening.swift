@@ -50,7 +50,10 @@ extension OutboxStore {
         _ = try database.scalarInt("SELECT COUNT(*) FROM sqlite_master")
         guard path != ":memory:", size > 0, size <= fullCheckBytes else { return }
         let problems = try database.prepared("PRAGMA quick_check(3)").rows { $0.text(0) }
-        if problems != ["ok"] { throw SQLiteError.damaged(path: path, message: problems.joined(separator: "; ")) }
+        guard problems != ["ok"] else { return }
+        // "*** in database main ***" heads the list; the first real problem names a page.
+        let lines = problems.joined(separator: "\n").split(separator: "\n").filter { !$0.hasPrefix("***") }
+        throw SQLiteError.damaged(path: path, message: "integrity check failed: " + (lines.first.map(String.init) ?? "unknown problem"))
     }
 
     /// WAL size (pages of 4 KiB) past which opening the outbox checkpoints and empties it.

@@ -12,6 +12,8 @@ public struct OutboxRecoveryReport: Sendable, Equatable {
     public var unreadableEvents = 0
     /// Stretches of damaged pages skipped (each may have held several events).
     public var damagedStretches = 0
+    /// True when the file's 100-byte header was unreadable and a rebuilt one was used (on a copy).
+    public var rebuiltHeader = false
 
     public init() {}
 
@@ -20,7 +22,7 @@ public struct OutboxRecoveryReport: Sendable, Equatable {
         [
             "recovered": .integer(Int64(recovered)), "alreadyStored": .integer(Int64(alreadyStored)),
             "delivered": .integer(Int64(delivered)), "unreadableEvents": .integer(Int64(unreadableEvents)),
-            "damagedStretches": .integer(Int64(damagedStretches)),
+            "damagedStretches": .integer(Int64(damagedStretches)), "rebuiltHeader": .bool(rebuiltHeader),
         ]
     }
 }
@@ -39,8 +41,8 @@ extension OutboxStore {
         guard FileManager.default.fileExists(atPath: damagedPath) else {
             throw SQLiteError.open(path: damagedPath, message: "no such file")
         }
-        let damaged = try SQLiteDatabase(path: damagedPath)
         var report = OutboxRecoveryReport()
+        let damaged = try OutboxHeaderRepair.readable(damagedPath, report: &report)
         let deliveredEverywhere = Set((try? damaged.prepared(
             "SELECT seq FROM deliveries GROUP BY seq HAVING SUM(state != 'delivered') = 0").rows { $0.int(0) }) ?? [])
         let select = try damaged.prepared("SELECT seq, topic, key, body FROM events WHERE seq >= ? ORDER BY seq LIMIT 500")
