@@ -125,3 +125,25 @@ def test_recover_refuses_the_outbox_in_use_and_a_missing_file(tmp_path):
     missing = box.run("outbox", "recover", "nothing-here")
     assert missing.stderr == (f"error: cannot open the outbox database '{box.repo}/nothing-here': no such file; "
                               "check the path and its permissions\n")
+
+
+@pytest.mark.parametrize("via", ["emit", "commit"])
+def test_damage_past_the_open_check_is_found_by_the_write_and_the_event_still_lands(tmp_path, via):
+    box = Sandbox(tmp_path)
+    lines = "".join('{"type":"com.example.fill","data":{"n":%d,"pad":"%s"}}\n' % (i, "y" * 5000) for i in range(300))
+    assert box.run("emit", "--ndjson", input=lines).returncode == 0
+    with sqlite3.connect(box.outbox) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert os.path.getsize(box.outbox) > 1 << 20  # over the size checked in full at open
+    # The newest event's table page: the next insert appends there, so it reads the zeroed page.
+    with open(box.outbox, "r+b") as handle:
+        content = handle.read()
+        page = content.rindex(b'"n":299,') // PAGE
+        handle.seek(page * PAGE)
+        handle.write(b"\0" * PAGE)
+    stderr, stored_type = store_one(box, via)
+    found = WARNING.search(stderr)
+    assert found and found["reason"] == "database disk image is malformed", stderr
+    assert [e["type"] for e in box.events()] == [stored_type]
+    report = json.loads(box.run("outbox", "recover", found["moved"], "--json").stdout)
+    assert report["damagedStretches"] >= 1 and 290 <= report["recovered"] < 300
