@@ -21,13 +21,16 @@ def test_state_directory_outbox_wal_and_cache_become_private_even_when_they_exis
     os.chmod(state, 0o755)
     for name in ("outbox.sqlite3", "outbox.sqlite3-wal", "outbox.sqlite3-shm"):
         os.chmod(state / name, 0o644)
-    (state / "health-cache.json").write_text("{}")
-    os.chmod(state / "health-cache.json", 0o644)
+    for name in ("health-cache.json", "background.log"):
+        (state / name).write_text("{}\n")
+        os.chmod(state / name, 0o644)
+    # A sink on a closed port: the post-commit hook starts a background flush that appends to its log.
+    box.env["GIBSON_HOOK_CLOUDEVENTS_URL"] = "http://127.0.0.1:9/events"
     done = box.commit("private")  # pre-commit writes the health cache, post-commit stores the event
     assert done.returncode == 0, done.stderr
     assert mode(state) == 0o700
     modes = {name: mode(state / name) for name in
-             ("outbox.sqlite3", "outbox.sqlite3-wal", "outbox.sqlite3-shm", "health-cache.json")}
+             ("outbox.sqlite3", "outbox.sqlite3-wal", "outbox.sqlite3-shm", "health-cache.json", "background.log")}
     assert modes == dict.fromkeys(modes, 0o600), modes
 
 
