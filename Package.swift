@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -40,3 +41,14 @@ let package = Package(
             exclude: ["Transport/Fixtures"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/), declared only for scripts/fuzz.sh (GIBSON_HOOK_FUZZ=1, its own scratch path and
+// -sanitize=fuzzer): without libFuzzer's main they cannot link, so ordinary builds never see them.
+if ProcessInfo.processInfo.environment["GIBSON_HOOK_FUZZ"] == "1" {
+    for name in ["FuzzEventInput", "FuzzConfigLoader", "FuzzHookInput"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["GibsonHookCore"], path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

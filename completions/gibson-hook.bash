@@ -415,13 +415,13 @@ _gibson-hook_outbox() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|retry|purge)
+    list|show|retry|purge|recover)
         # Offer subcommand argument completions
         "_gibson-hook_outbox_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show retry purge' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show retry purge recover' -- "${cur}"))
         ;;
     esac
 }
@@ -495,6 +495,24 @@ _gibson-hook_outbox_purge() {
     repeating_options=(--set)
     non_repeating_options=(--config)
     __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_outbox_recover() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

@@ -32,5 +32,9 @@ swift test --skip-build || status=$?
 if [ -d e2e/realcomponents ] && ls e2e/realcomponents/test_*.py >/dev/null 2>&1; then
     .venv/bin/python -m pytest -q e2e/realcomponents || status=$?
 fi
-.venv/bin/python -m pytest -q e2e/reliability || status=$?
+if [ -d e2e/reliability ]; then
+    .venv/bin/python -m pytest -q e2e/reliability || status=$?
+fi
+# libFuzzer targets (Fuzz/): a short bounded run of each, replaying the committed corpora.
+bash scripts/fuzz.sh 20 || status=$?
 exit "$status"

@@ -43,6 +43,7 @@ struct EmitCommand: ParsableCommand {
                 }
                 : input.store(in: store, parser: parser, workingDirectory: env.workingDirectory)
             for bad in result.rejected { env.stderr.write("gibson-hook: line \(bad.line): \(bad.error)\n") }
+            for duplicate in result.duplicates { env.stderr.write("gibson-hook: line \(duplicate.line): \(duplicate.description)\n") }
             if result.discarded { env.stderr.write("gibson-hook: nothing stored: \(result.rejected.count) bad line(s) rejected the input\n") }
             if !ndjson && !json { env.stdout.write(result.storedIDs.map { $0 + "\n" }.joined()) }
             var report: DeliveryReport?

@@ -16,7 +16,11 @@ struct EmitInput {
             if let value { members[name] = .string(value) }
         }
         let event = try parser.event(from: .object(members))
-        try store.record([event])
+        if try store.recordReportingDuplicates([event]) == [true] {
+            var result = IngestResult()
+            result.duplicates = [DuplicateEvent(line: 1, id: event.event.id, source: event.event.source)]
+            return result
+        }
         return IngestResult(storedIDs: [event.event.id])
     }
 
@@ -30,7 +34,9 @@ struct EmitInput {
             }
             source = contents
         }
-        do { return try JSONValue.parse(source) } catch {
+        do { return try JSONValue.parse(source) } catch JSONValueError.outOfRange(let number, let line) {
+            throw UsageProblem(description: "--data line \(line): " + JSONValueError.outOfRangeReason(number))
+        } catch {
             throw UsageProblem(description: "--data is not valid JSON: \(error)")
         }
     }
@@ -40,6 +46,9 @@ struct EmitInput {
         let rejected: [JSONValue] = result.rejected.map { ["line": .integer(Int64($0.line)), "error": .string($0.error.description)] }
         var members: [String: JSONValue] = [
             "ids": .array(result.storedIDs.map { .string($0) }), "rejected": .array(rejected), "stored": .bool(!result.discarded),
+            "duplicates": .array(result.duplicates.map {
+                ["line": .integer(Int64($0.line)), "id": .string($0.id), "source": .string($0.source)]
+            }),
         ]
         if let report { members["delivery"] = report.jsonValue }
         return .object(members)

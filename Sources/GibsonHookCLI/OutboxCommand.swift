@@ -11,6 +11,7 @@ struct OutboxCommand: ParsableCommand {
             OutboxShowCommand.self,
             OutboxRetryCommand.self,
             OutboxPurgeCommand.self,
+            OutboxRecoverCommand.self,
         ])
 }
 

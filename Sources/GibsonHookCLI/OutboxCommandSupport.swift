@@ -7,7 +7,13 @@ import GibsonHookCore
 extension CommandEnvironment {
     /// The outbox database of `configuration`, firing its event triggers. The one place the CLI opens it.
     func openOutbox(_ configuration: Configuration) throws -> OutboxStore {
-        let store = try OutboxStore(path: statePaths.outboxDatabase(configuration))
+        let path = statePaths.outboxDatabase(configuration)
+        // The state directory is made private only when the outbox lives in it (a configured path elsewhere
+        // may share its directory with other files).
+        let privateDirectory = (path as NSString).deletingLastPathComponent == statePaths.directory ? statePaths.directory : nil
+        let store = try OutboxStore(path: path, privateDirectory: privateDirectory) { [stderr, style = errorStyle] replaced in
+            stderr.write("gibson-hook: " + style.yellow("warning: ") + "\(replaced)\n")
+        }
         // Every hook opens the outbox: with no trigger configured (the default) nothing more is built.
         guard !configuration.eventTriggers.isEmpty else { return store }
         let plan = try EventTriggerPlan(triggers: configuration.eventTriggers, workflows: configuration.workflows)

@@ -23,7 +23,12 @@ public struct CommitEventInput: Sendable, Equatable {
     /// RFC 3339 with the commit's own offset.
     public var authorTime: String
     public var subject: String
+    /// The changed files, possibly only the first ones of a large commit (see `changedFilesTotal`).
     public var changedFiles: [ChangedFile]
+    /// How many files the whole commit changed; nil: `changedFiles` is the whole list.
+    public var changedFilesTotal: Int?
+    /// Counts by status over the whole commit; nil: counted from `changedFiles`.
+    public var changedFilesByStatus: [String: Int]?
     /// Repository name (the work tree's directory name or the remote's last path segment).
     public var repositoryName: String
     /// Remote URL without credentials, when there is one.
@@ -31,7 +36,8 @@ public struct CommitEventInput: Sendable, Equatable {
 
     public init(
         sha: String, parents: [String], branch: String?, authorName: String, authorEmail: String, authorTime: String,
-        subject: String, changedFiles: [ChangedFile], repositoryName: String, remoteURL: String? = nil
+        subject: String, changedFiles: [ChangedFile], repositoryName: String, remoteURL: String? = nil,
+        changedFilesTotal: Int? = nil, changedFilesByStatus: [String: Int]? = nil
     ) {
         self.sha = sha
         self.parents = parents
@@ -41,6 +47,8 @@ public struct CommitEventInput: Sendable, Equatable {
         self.authorTime = authorTime
         self.subject = subject
         self.changedFiles = changedFiles
+        self.changedFilesTotal = changedFilesTotal
+        self.changedFilesByStatus = changedFilesByStatus
         self.repositoryName = repositoryName
         self.remoteURL = remoteURL
     }
@@ -51,7 +59,8 @@ public struct CommitEventInput: Sendable, Equatable {
 
 /// Keeps the commit event small: at most `maxFiles` changed files, totals by status, `truncated`, and a
 /// serialized data size under `maxDataBytes` (CloudEvents intermediaries must forward 64 KiB events; the
-/// envelope and headers take the rest).
+/// envelope and headers take the rest). Totals, counts and `truncated` describe the whole commit, also
+/// when the input holds only its first files.
 public struct CommitEventBounds: Sendable, Equatable {
     public var maxFiles: Int
     public var maxDataBytes: Int
@@ -65,8 +74,10 @@ public struct CommitEventBounds: Sendable, Equatable {
 
     /// The commit event's data members (the factory adds `eventId` and `timestamp`).
     public func members(for input: CommitEventInput, projectId: String?, metadata: [String: JSONValue]) -> [String: JSONValue] {
-        var byStatus: [String: JSONValue] = [:]
-        for file in input.changedFiles { byStatus[file.status] = .integer((byStatus[file.status]?.intValue ?? 0) + 1) }
+        let counts = input.changedFilesByStatus
+            ?? Dictionary(input.changedFiles.map { ($0.status, 1) }, uniquingKeysWith: +)
+        let byStatus = counts.mapValues { JSONValue.integer(Int64($0)) }
+        let total = max(input.changedFilesTotal ?? 0, input.changedFiles.count)
         let subject = input.subject.count > maxSubjectCharacters
             ? String(input.subject.prefix(maxSubjectCharacters)) + "…" : input.subject
         var members: [String: JSONValue] = [
@@ -79,12 +90,12 @@ public struct CommitEventBounds: Sendable, Equatable {
             "author": ["name": .string(input.authorName), "email": .string(input.authorEmail), "time": .string(input.authorTime)],
             "subject": .string(subject),
             "repository": ["name": .string(input.repositoryName), "remote": input.remoteURL.map { .string($0) } ?? .null],
-            "changedFilesTotal": .integer(Int64(input.changedFiles.count)), "changedFilesByStatus": .object(byStatus),
+            "changedFilesTotal": .integer(Int64(total)), "changedFilesByStatus": .object(byStatus),
         ]
         var limit = min(maxFiles, input.changedFiles.count)
         while true {
             members["changedFiles"] = .array(input.changedFiles.prefix(limit).map(Self.fileValue))
-            members["truncated"] = .bool(limit < input.changedFiles.count)
+            members["truncated"] = .bool(limit < total)
             if limit == 0 || JSONValue.object(members).serialized().utf8.count <= maxDataBytes { return members }
             limit /= 2
         }

@@ -14,6 +14,8 @@ public enum EventInputError: Error, Equatable, CustomStringConvertible {
     case invalidCloudEvent(CloudEventError)
     /// The event is larger than CloudEvents intermediaries must forward.
     case tooLarge(bytes: Int)
+    /// A number's magnitude is past what a double holds (the line number comes from the input's line).
+    case numberOutOfRange(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum EventInputError: Error, Equatable, CustomStringConvertible {
         case .unknownMember(let name):
             return "unknown member '\(name)': use type, data, topic, key, subject and source, or a full CloudEvent"
         case .invalidCloudEvent(let error): return error.description
+        case .numberOutOfRange(let number): return JSONValueError.outOfRangeReason(number)
         case .tooLarge(let bytes):
             return "the event is \(bytes) bytes, over the 64 KiB CloudEvents limit: send a link to large data instead"
         }
@@ -48,8 +51,10 @@ public struct EventInputParser: Sendable {
     func parseSerialized(line bytes: UnsafeBufferPointer<UInt8>) throws(EventInputError) -> (OutboundEvent, [UInt8]) {
         let value: JSONValue
         do { value = try JSONByteParser.parse(bytes) } catch let error as JSONValueError {
-            if case .invalid(let reason) = error { throw .invalidJSON("invalid JSON: " + reason) }
-            throw .invalidJSON("invalid JSON")
+            switch error {
+            case .invalid(let reason): throw .invalidJSON("invalid JSON: " + reason)
+            case .outOfRange(let number, _): throw .numberOutOfRange(number)
+            }
         } catch { throw .invalidJSON("invalid JSON") }
         let outbound = try unchecked(value)
         let body = EventJSONWriter.bytes(of: outbound.event)

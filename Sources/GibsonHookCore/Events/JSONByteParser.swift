@@ -6,6 +6,7 @@ import Darwin
 
 /// A strict RFC 8259 parser from UTF-8 bytes straight to `JSONValue`, used on the NDJSON hot path of
 /// `emit --ndjson` where `JSONDecoder` costs several times more per line. Errors name the byte offset.
+/// Numbers keep their exact text whenever a `Double` would change it (see `JSONValue.numberText`).
 struct JSONByteParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -191,8 +192,20 @@ struct JSONByteParser {
             guard index > exponent else { throw failure("invalid number") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if integral, let value = Int64(text) { return .integer(value) }
-        guard let value = Double(text) else { throw failure("invalid number") }
-        return .number(value)
+        if integral, let value = Int64(text), String(value) == text { return .integer(value) }
+        // The grammar was checked above, so a nil or infinite double means the magnitude is past 1.8e308:
+        // consumers that read numbers as doubles (most do) would get infinity or fail, so it is refused.
+        guard let value = Double(text), value.isFinite else { throw JSONValueError.outOfRange(number: text, line: line(at: start)) }
+        // A double that prints back as the same text is kept as one; anything else (integers past Int64,
+        // trailing zeros, exponents, -0, more digits than a double holds) keeps its exact text.
+        if !integral, JSONValue.number(value).serialized() == text { return .number(value) }
+        return .numberText(text)
+    }
+
+    /// The 1-based line of byte `offset` (for errors in multi-line input such as `--data @file`).
+    private func line(at offset: Int) -> Int {
+        var line = 1
+        for position in 0..<offset where bytes[position] == 0x0A { line += 1 }
+        return line
     }
 }

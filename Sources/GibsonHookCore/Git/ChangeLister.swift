@@ -22,17 +22,36 @@ enum ChangeLister {
         return try findingRenames(GitDiff(pointer!))
     }
 
-    /// The changes in `diff`, at most `limit` of them, and how many there are in total.
-    static func changes(in diff: GitDiff, limit: Int?) throws -> (list: [FileChange], total: Int) {
+    /// The changes in `diff`, at most `limit` of them, and how many there are in total and by status (of the
+    /// whole diff, not only the kept entries: past `limit` only each delta's status is read, no path).
+    static func changes(in diff: GitDiff, limit: Int?) throws -> (list: [FileChange], total: Int, byStatus: [FileChangeStatus: Int]) {
         let total = git_diff_num_deltas(diff.pointer)
         let kept = min(total, max(0, limit ?? total))
         var list: [FileChange] = []
+        var byStatus: [FileChangeStatus: Int] = [:]
         list.reserveCapacity(kept)
-        for position in 0..<kept {
-            guard let delta = git_diff_get_delta(diff.pointer, position)?.pointee else { continue }
-            list.append(change(from: delta))
+        for position in 0..<total {
+            guard let delta = git_diff_get_delta(diff.pointer, position) else { continue }
+            if position < kept {
+                let change = change(from: delta.pointee)
+                list.append(change)
+                byStatus[change.status, default: 0] += 1
+            } else {
+                byStatus[status(of: delta.pointee.status), default: 0] += 1
+            }
         }
-        return (list, total)
+        return (list, total, byStatus)
+    }
+
+    private static func status(of status: git_delta_t) -> FileChangeStatus {
+        switch status {
+        case GIT_DELTA_ADDED: return .added
+        case GIT_DELTA_DELETED: return .deleted
+        case GIT_DELTA_RENAMED: return .renamed
+        case GIT_DELTA_COPIED: return .copied
+        case GIT_DELTA_TYPECHANGE: return .typechange
+        default: return .modified
+        }
     }
 
     private static func change(from delta: git_diff_delta) -> FileChange {

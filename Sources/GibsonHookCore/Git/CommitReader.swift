@@ -29,7 +29,7 @@ enum CommitReader {
         let rawMessage = git_commit_message(commit.pointer).map { bytes(of: $0) } ?? []
         let message = CommitText.decode(rawMessage, encoding: encoding)
         let (subject, body) = CommitText.split(message: message)
-        var changed: (list: [FileChange], total: Int)?
+        var changed: (list: [FileChange], total: Int, byStatus: [FileChangeStatus: Int])?
         if options.includeChangedFiles {
             let newTree = try tree(of: commit)
             var parentTree: GitTree?
@@ -45,7 +45,8 @@ enum CommitReader {
             sha: sha, parents: parents,
             author: signature(git_commit_author(commit.pointer), encoding: encoding),
             committer: signature(git_commit_committer(commit.pointer), encoding: encoding),
-            subject: subject, body: body, changedFiles: changed?.list, changedFilesTotal: changed?.total ?? 0)
+            subject: subject, body: body, changedFiles: changed?.list, changedFilesTotal: changed?.total ?? 0,
+            changedFilesByStatus: changed?.byStatus ?? [:])
     }
 
     private static func signature(_ pointer: UnsafePointer<git_signature>?, encoding: String?) -> SignatureInfo {

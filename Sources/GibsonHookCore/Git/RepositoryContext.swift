@@ -87,11 +87,14 @@ public struct CommitInfo: Sendable, Equatable {
     public var changedFiles: [FileChange]?
     /// How many files changed in total, even when `changedFiles` is capped.
     public var changedFilesTotal: Int
+    /// How many files changed by status, counted over the whole commit (not only `changedFiles`).
+    public var changedFilesByStatus: [FileChangeStatus: Int]
 
     /// Creates commit information.
     public init(
         sha: String, parents: [String], author: SignatureInfo, committer: SignatureInfo, subject: String,
-        body: String, changedFiles: [FileChange]?, changedFilesTotal: Int
+        body: String, changedFiles: [FileChange]?, changedFilesTotal: Int,
+        changedFilesByStatus: [FileChangeStatus: Int]? = nil
     ) {
         self.sha = sha
         self.parents = parents
@@ -101,6 +104,8 @@ public struct CommitInfo: Sendable, Equatable {
         self.body = body
         self.changedFiles = changedFiles
         self.changedFilesTotal = changedFilesTotal
+        self.changedFilesByStatus = changedFilesByStatus
+            ?? Dictionary((changedFiles ?? []).map { ($0.status, 1) }, uniquingKeysWith: +)
     }
 }
 

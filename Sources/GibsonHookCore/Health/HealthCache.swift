@@ -28,8 +28,8 @@ public struct HealthCache: Sendable {
             "key": .string(identity.key), "checkedAt": .integer(Int64(now.timeIntervalSince1970 * 1000)),
         ]
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? Data(entry.serialized().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? PrivateFiles.write(Data(entry.serialized().utf8), to: path)
     }
 
     /// Forgets any cached result.

@@ -19,6 +19,7 @@ public struct DetachedFlushLauncher: BackgroundDeliveryLauncher {
     public func launch(environment: ProcessEnvironment, statePaths: StatePaths) throws -> Int32 {
         try FileManager.default.createDirectory(
             atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        PrivateFiles.restrict(statePaths.backgroundLog, to: 0o600)
         Self.markDescriptorsCloseOnExec()
         return try DetachedProcess.spawn(
             executable: executable, arguments: ["flush"], environment: environment, logFile: statePaths.backgroundLog)

@@ -76,7 +76,10 @@ public struct HookEventBuilder {
             changedFiles: (commit.changedFiles ?? []).map {
                 CommitEventInput.ChangedFile(path: $0.path, status: $0.status.rawValue, oldPath: $0.oldPath)
             },
-            repositoryName: repositoryName(context), remoteURL: context.remote?.url)
+            repositoryName: repositoryName(context), remoteURL: context.remote?.url,
+            // The context lists at most the event's first files; totals and counts cover the whole commit.
+            changedFilesTotal: commit.changedFilesTotal,
+            changedFilesByStatus: Dictionary(uniqueKeysWithValues: commit.changedFilesByStatus.map { ($0.key.rawValue, $0.value) }))
     }
 
     /// The remote's last path segment, else the work tree's directory name, else the common dir's.

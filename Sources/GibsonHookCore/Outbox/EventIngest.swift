@@ -10,6 +10,25 @@ public struct RejectedLine: Sendable, Equatable {
     }
 }
 
+/// One input event whose source and id were already in the outbox: it was not stored again.
+public struct DuplicateEvent: Sendable, Equatable {
+    /// 1-based line number in the input (1 for the event of `emit --type`).
+    public var line: Int
+    public var id: String
+    public var source: String
+
+    public init(line: Int, id: String, source: String) {
+        self.line = line
+        self.id = id
+        self.source = source
+    }
+
+    /// "event 'ID' from source 'SOURCE' is already in the outbox: not stored again".
+    public var description: String {
+        "event '\(id)' from source '\(source)' is already in the outbox: not stored again"
+    }
+}
+
 /// What to do with a bad NDJSON line.
 public enum BadLinePolicy: String, Sendable, CaseIterable {
     /// Report it and store the other lines.
@@ -24,6 +43,8 @@ public struct IngestResult: Sendable, Equatable {
     public var storedIDs: [String] = []
     /// Lines that were not stored.
     public var rejected: [RejectedLine] = []
+    /// Events already stored (same source and id), in input order: neither stored again nor in `storedIDs`.
+    public var duplicates: [DuplicateEvent] = []
     /// True when reject mode discarded the whole input.
     public var discarded = false
 
@@ -54,20 +75,31 @@ public struct EventIngest {
     public func run(read: (UnsafeMutableRawBufferPointer) -> Int, committed: ([String]) -> Void) throws -> IngestResult {
         var result = IngestResult()
         var pending: [(OutboundEvent, [UInt8])] = []
+        var pendingLines: [Int] = []
         var lineNumber = 0
         func flush() throws {
             guard !pending.isEmpty else { return }
-            try store.record(serialized: pending)
-            let ids = pending.map(\.0.event.id)
+            let alreadyStored = try store.record(serialized: pending)
+            var ids: [String] = []
+            for (position, (outbound, _)) in pending.enumerated() {
+                if alreadyStored[position] {
+                    let event = outbound.event
+                    result.duplicates.append(DuplicateEvent(line: pendingLines[position], id: event.id, source: event.source))
+                } else {
+                    ids.append(outbound.event.id)
+                }
+            }
             committed(ids)
             result.storedIDs += ids
             pending.removeAll(keepingCapacity: true)
+            pendingLines.removeAll(keepingCapacity: true)
         }
         func handle(_ line: UnsafeBufferPointer<UInt8>) throws {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
             do {
                 pending.append(try parser.parseSerialized(line: line))
+                pendingLines.append(lineNumber)
             } catch {
                 result.rejected.append(RejectedLine(line: lineNumber, error: error))
             }

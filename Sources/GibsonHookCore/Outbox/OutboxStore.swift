@@ -10,97 +10,94 @@ internal import CSQLite
 /// `synchronous=FULL` makes each commit survive power loss before `emit` returns: WAL with NORMAL could lose
 /// the last commits, which would break the promise that a printed id is durable.
 public final class OutboxStore: EventRecorder, KeyValueCache {
-    let database: SQLiteDatabase
+    /// The open connection; replaced by a fresh database when the file turns out to be damaged.
+    private(set) var database: SQLiteDatabase
     let clock: WallClock
     /// Prepared once: the insert is the hot path of `emit --ndjson`.
-    private let insertStatement: SQLiteStatement
+    private var insertStatement: SQLiteStatement
     /// The configured event triggers, when any (see `fireTriggers`).
     private var triggers: (plan: EventTriggerPlan, makeEvent: (WorkflowRequest) -> OutboundEvent)?
     /// The database path (`:memory:` for tests).
     public let path: String
+    /// Set when this process found the database damaged and moved it aside (see `OutboxReplacement`).
+    public private(set) var replacement: OutboxReplacement?
+    /// Told about a replacement at once, so the command can say so even when it fails later.
+    private let onReplaced: ((OutboxReplacement) -> Void)?
+    /// The device and inode opened, so a damaged file another process already replaced is not moved again.
+    private var openedFile: (dev_t, ino_t)?
 
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let schemaVersion = 1
+    static let schemaVersion = OutboxSchema.version
 
-    /// Opens or creates the outbox at `path`, creating its directory with mode 0700.
-    public init(path: String, clock: WallClock = SystemClock()) throws {
+    /// Opens or creates the outbox at `path`, creating its directory with mode 0700; the database and its
+    /// WAL files are 0600, and `privateDirectory` (the state directory) is made 0700. A damaged database is
+    /// moved aside and a fresh one created (`replacement`, `onReplaced`).
+    public init(
+        path: String, clock: WallClock = SystemClock(), privateDirectory: String? = nil,
+        onReplaced: ((OutboxReplacement) -> Void)? = nil
+    ) throws {
         self.path = path
         self.clock = clock
-        if path != ":memory:" {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw SQLiteError.open(path: path, message: "cannot create directory '\(directory)': \(error.localizedDescription)")
-                }
-            }
+        self.onReplaced = onReplaced
+        if path != ":memory:" { try OutboxFiles.prepare(path, privateDirectory: privateDirectory) }
+        openedFile = OutboxFiles.identity(of: path)
+        do {
+            (database, insertStatement) = try Self.openVerified(path)
+        } catch let error as SQLiteError where error.isDamage && path != ":memory:" {
+            let moved = try OutboxFiles.moveAside(path, now: clock.now())
+            try OutboxFiles.prepare(path, privateDirectory: nil)
+            openedFile = OutboxFiles.identity(of: path)
+            (database, insertStatement) = try Self.openVerified(path)
+            report(OutboxReplacement(damaged: path, movedTo: moved, reason: Self.reason(error)))
         }
-        database = try SQLiteDatabase(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
-        // The last connection to close would otherwise checkpoint the WAL into the database and delete it:
-        // two more fsyncs in every short-lived process (a hook stores one event), plus a directory fsync
-        // and a WAL header fsync when the next process recreates the file. Kept, one event costs one WAL
-        // commit (one fsync); `emptyLargeWAL` checkpoints it once it passes `walCheckpointPages`.
-        try database.check(gh_sqlite_db_config_int(database.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1))
-        try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
-        try Self.migrate(database)
-        if path != ":memory:" { Self.emptyLargeWAL(database, path: path) }
-        insertStatement = try database.prepared(
-            "INSERT OR IGNORE INTO events(id, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
-    /// WAL size (pages of 4 KiB) past which opening the outbox checkpoints and empties it.
-    static let walCheckpointPages = 200
+    private func report(_ replaced: OutboxReplacement) {
+        replacement = replaced
+        onReplaced?(replaced)
+    }
 
-    /// Checkpoints the WAL into the database and truncates it once it holds more than `walCheckpointPages`
-    /// pages. The WAL index does not outlive the last connection, so each process re-reads the whole WAL when
-    /// it opens the outbox and sees none of it as checkpointed: SQLite's automatic checkpoint would copy it
-    /// again in every process without ever emptying it. Never waits: when another process is reading or
-    /// writing, the checkpoint is left to the next one.
-    private static func emptyLargeWAL(_ database: SQLiteDatabase, path: String) {
-        var info = stat()
-        guard stat(path + "-wal", &info) == 0, Int(info.st_size) > walCheckpointPages * (4096 + 24) else { return }
-        sqlite3_busy_timeout(database.handle, 0)
-        defer { sqlite3_busy_timeout(database.handle, busyTimeoutMilliseconds) }
-        try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    private static func reason(_ error: SQLiteError) -> String {
+        if case .damaged(_, let message) = error { return message }
+        return error.description
+    }
+
+    /// Runs `body`; when it finds the database damaged (once per process), moves the file aside, opens a
+    /// fresh one and runs `body` again there, so the event being stored is kept.
+    func recoveringFromDamage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError where error.isDamage && path != ":memory:" && replacement == nil {
+            // Another process may have replaced the file already: then only reopen.
+            var moved = path
+            if let opened = openedFile, let current = OutboxFiles.identity(of: path), opened == current {
+                moved = try OutboxFiles.moveAside(path, now: clock.now())
+            }
+            try OutboxFiles.prepare(path, privateDirectory: nil)
+            openedFile = OutboxFiles.identity(of: path)
+            (database, insertStatement) = try Self.openVerified(path)
+            report(OutboxReplacement(damaged: path, movedTo: moved, reason: Self.reason(error)))
+            return try body()
+        }
     }
 
     /// How long a statement waits for another process's lock (`SQLiteDatabase`'s default).
     static let busyTimeoutMilliseconds: Int32 = 5000
 
-    private static func migrate(_ database: SQLiteDatabase) throws {
-        // Already migrated (every open but the first): a plain read, no write lock, no transaction.
-        let current = try database.scalarInt("PRAGMA user_version")
-        if current == schemaVersion { return }
-        try database.writeTransaction {
-            let version = try database.scalarInt("PRAGMA user_version")
-            if version > schemaVersion { throw SQLiteError.unsupportedSchema(version: version) }
-            if version < 1 {
-                try database.execute("""
-                    CREATE TABLE events(
-                        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-                        topic TEXT NOT NULL, key TEXT, body TEXT NOT NULL, created_at REAL NOT NULL);
-                    CREATE TABLE deliveries(
-                        sink TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending',
-                        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, next_attempt_at REAL NOT NULL DEFAULT 0,
-                        lease_owner TEXT, lease_until REAL, updated_at REAL NOT NULL,
-                        PRIMARY KEY(sink, seq)) WITHOUT ROWID;
-                    CREATE INDEX deliveries_pending ON deliveries(sink, seq) WHERE state = 'pending';
-                    CREATE INDEX deliveries_by_event ON deliveries(seq);
-                    CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-                    PRAGMA user_version = 1;
-                    """)
-            }
-        }
+    /// Stores `events` in one transaction; returns once it is committed. An event whose source and id are
+    /// already stored is kept as it was (CloudEvents identity: the same event is never stored twice).
+    public func record(_ events: [OutboundEvent]) throws {
+        _ = try recordReportingDuplicates(events)
     }
 
-    /// Stores `events` in one transaction; returns once it is committed. An id already stored is kept as it
-    /// was (the same event is never stored twice nor re-created with another id).
-    public func record(_ events: [OutboundEvent]) throws {
-        guard !events.isEmpty else { return }
-        try database.writeTransaction {
-            for event in events { try insert(event) }
+    /// Stores `events` like `record` and returns, in input order, whether each one was already stored.
+    public func recordReportingDuplicates(_ events: [OutboundEvent]) throws -> [Bool] {
+        guard !events.isEmpty else { return [] }
+        let now = clock.now().timeIntervalSince1970
+        return try recoveringFromDamage {
+            try database.writeTransaction {
+                try events.map { try !insert($0, body: EventJSONWriter.bytes(of: $0.event), at: now) }
+            }
         }
     }
 
@@ -111,30 +108,36 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
 
     /// Inserts one event; call inside `inTransaction` or `record`.
     public func insert(_ event: OutboundEvent) throws {
-        try insert(event, body: EventJSONWriter.bytes(of: event.event), at: clock.now().timeIntervalSince1970)
+        _ = try insert(event, body: EventJSONWriter.bytes(of: event.event), at: clock.now().timeIntervalSince1970)
     }
 
-    /// Stores already serialized events (the NDJSON hot path serializes each event once) in one transaction.
-    func record(serialized events: [(OutboundEvent, [UInt8])]) throws {
-        guard !events.isEmpty else { return }
+    /// Stores already serialized events (the NDJSON hot path serializes each event once) in one transaction;
+    /// returns, in input order, whether each one was already stored (same source and id).
+    func record(serialized events: [(OutboundEvent, [UInt8])]) throws -> [Bool] {
+        guard !events.isEmpty else { return [] }
         let now = clock.now().timeIntervalSince1970
-        try database.writeTransaction {
-            for (event, body) in events { try insert(event, body: body, at: now) }
+        return try recoveringFromDamage {
+            try database.writeTransaction {
+                try events.map { event, body in try !insert(event, body: body, at: now) }
+            }
         }
     }
 
-    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws {
+    /// Inserts one event unless its source and id are stored; returns whether it was stored now.
+    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws -> Bool {
         try insertStatement.run([
-            .text(event.event.id), .text(event.event.type), .text(event.topic), event.key.map(SQLiteValue.text) ?? .null,
-            .utf8(body), .double(time),
+            .text(event.event.id), .text(event.event.source), .text(event.event.type), .text(event.topic),
+            event.key.map(SQLiteValue.text) ?? .null, .utf8(body), .double(time),
         ])
+        guard database.changes == 1 else { return false }
         // Triggers fire once per newly stored event, in the same transaction: an event already stored (the
-        // same id recorded again) triggers nothing.
-        guard let triggers, !triggers.plan.isEmpty, database.changes == 1 else { return }
+        // same source and id recorded again) triggers nothing.
+        guard let triggers, !triggers.plan.isEmpty else { return true }
         for request in triggers.plan.requests(for: event.event, topic: event.topic) {
             let started = triggers.makeEvent(request)
-            try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
+            _ = try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
         }
+        return true
     }
 
     /// Fires `plan` for every event stored from now on: each matching event also stores the workflow start

@@ -54,6 +54,7 @@ struct EventJSONWriter {
         case .null: raw("null")
         case .bool(let flag): flag ? raw("true") : raw("false")
         case .integer, .number: raw(value.serialized())
+        case .numberText(let text): raw(text)
         case .string(let text): string(text)
         case .array(let items):
             raw("[")

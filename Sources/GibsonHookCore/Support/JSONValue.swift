@@ -6,6 +6,10 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     case bool(Bool)
     case number(Double)
     case integer(Int64)
+    /// A number kept as its exact JSON text because a `Double` or `Int64` would change it: integers past
+    /// Int64, decimals with more digits than a double holds or with trailing zeros, exponents, `-0`.
+    /// Always valid JSON number syntax with a magnitude a double can reach (the parser refuses others).
+    case numberText(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -43,16 +47,10 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         return nil
     }
 
-    /// Parses UTF-8 JSON text. Throws `JSONValueError.invalid` with the parser's reason.
+    /// Parses UTF-8 JSON text (`JSONByteParser`: numbers keep their exact text). Throws `JSONValueError`:
+    /// `invalid` with the parser's reason and byte offset, `outOfRange` with the number and its line.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw JSONValueError.invalid(underlying ?? context.debugDescription)
-        } catch {
-            throw JSONValueError.invalid("\(error)")
-        }
+        try data.withUnsafeBytes { raw in try JSONByteParser.parse(raw.bindMemory(to: UInt8.self)) }
     }
 
     /// Parses a JSON string.
@@ -79,6 +77,7 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
+        case .numberText(let text): out += text
         case .number(let value):
             if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
                 out += String(Int64(value))
@@ -137,11 +136,20 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 public enum JSONValueError: Error, Equatable, CustomStringConvertible {
     /// The text is not valid JSON; the associated value is the parser's reason.
     case invalid(String)
+    /// A number's magnitude is past what a double holds (about 1.8e308), on 1-based `line` of the text.
+    case outOfRange(number: String, line: Int)
 
     public var description: String {
         switch self {
         case .invalid(let reason): return "invalid JSON: \(reason)"
+        case .outOfRange(let number, let line): return "line \(line): " + Self.outOfRangeReason(number)
         }
+    }
+
+    /// "number N is out of range ...", the number shortened past 40 characters.
+    public static func outOfRangeReason(_ number: String) -> String {
+        let shown = number.count > 40 ? String(number.prefix(40)) + "…" : number
+        return "number \(shown) is out of range: JSON numbers must fit a 64-bit float (up to about 1.8e308); send it as a string"
     }
 }
 
@@ -171,6 +179,7 @@ extension JSONValue: Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .integer(let value): try container.encode(value)
+        case .numberText(let text): try container.encode(Double(text) ?? 0)
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)

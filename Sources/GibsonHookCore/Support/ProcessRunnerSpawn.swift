@@ -88,7 +88,7 @@ public enum DetachedProcess {
         let configuration = SpawnConfiguration(
             executable: path, arguments: arguments, environment: env.values, flags: 0x80)
         configuration.open("/dev/null", as: 0, flags: O_RDONLY)
-        configuration.open(logFile, as: 1, flags: O_WRONLY | O_CREAT | O_APPEND)
+        configuration.open(logFile, as: 1, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
         configuration.duplicate(1, to: 2)
         return try configuration.spawn(path)
     }

@@ -8,6 +8,12 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
     case statement(code: Int32, message: String)
     /// The database is newer than this build understands.
     case unsupportedSchema(version: Int)
+    /// The file is not a database or a page of it is damaged (`SQLITE_CORRUPT`, `SQLITE_NOTADB`).
+    case damaged(path: String, message: String)
+    /// The file system holding the database is full (`SQLITE_FULL`): nothing of the failed write was kept.
+    case full(path: String)
+    /// The database or its directory cannot be written (`SQLITE_READONLY`, `SQLITE_CANTOPEN` on write).
+    case readOnly(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -17,19 +23,35 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
             return "database error \(code): \(message)"
         case .unsupportedSchema(let version):
             return "the outbox database has schema version \(version), newer than this gibson-hook: upgrade gibson-hook"
+        case .damaged(let path, let message):
+            return "the outbox database '\(path)' is damaged: \(message)"
+        case .full(let path):
+            return "cannot write the outbox database '\(path)': the file system is full; free some space and retry "
+                + "(events already stored are kept)"
+        case .readOnly(let path, let message):
+            return "cannot write the outbox database '\(path)': \(message); check the permissions of the file and its directory"
         }
+    }
+
+    /// True when the file itself is damaged (not a database, or a damaged page).
+    public var isDamage: Bool {
+        if case .damaged = self { return true }
+        return false
     }
 }
 
 /// One open SQLite connection. It owns the `sqlite3` handle and closes it in `deinit`.
 final class SQLiteDatabase {
     let handle: OpaquePointer
+    /// The file, named in errors.
+    let path: String
     private var statements: [String: SQLiteStatement] = [:]
 
     /// Opens (creating when needed) the database at `path`; `:memory:` gives a private in-memory database.
-    init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws {
+    /// `readOnly` opens an existing file without writing to it (recovering from a damaged outbox).
+    init(path: String, busyTimeoutMilliseconds: Int32 = 5000, readOnly: Bool = false) throws {
         var pointer: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &pointer, flags, nil)
         guard code == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -37,6 +59,7 @@ final class SQLiteDatabase {
             throw SQLiteError.open(path: path, message: message)
         }
         handle = pointer
+        self.path = path
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
     }
 
@@ -49,7 +72,13 @@ final class SQLiteDatabase {
     @discardableResult
     func check(_ code: Int32) throws -> Int32 {
         guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
-            throw SQLiteError.statement(code: code, message: String(cString: sqlite3_errmsg(handle)))
+            let message = String(cString: sqlite3_errmsg(handle))
+            switch code & 0xFF {
+            case SQLITE_CORRUPT, SQLITE_NOTADB: throw SQLiteError.damaged(path: path, message: message)
+            case SQLITE_FULL: throw SQLiteError.full(path: path)
+            case SQLITE_READONLY: throw SQLiteError.readOnly(path: path, message: message)
+            default: throw SQLiteError.statement(code: code, message: message)
+            }
         }
         return code
     }

@@ -117,4 +117,14 @@ import Testing
         #expect(listed > 0 && listed <= 1000)
         #expect(outbound.event.jsonObject.serialized().utf8.count < EventFactory.maxEventBytes)
     }
+
+    @Test func totalsCountsAndTruncatedDescribeTheWholeCommitWhenOnlyItsFirstFilesAreGiven() throws {
+        var input = commit(files: 1000)
+        input.changedFilesTotal = 1500
+        input.changedFilesByStatus = ["added": 1400, "deleted": 100]
+        let data = try #require(factory().commit(input).event.data)
+        #expect(data["changedFilesTotal"] == .integer(1500) && data["truncated"] == .bool(true))
+        #expect(data["changedFilesByStatus"] == ["added": 1400, "deleted": 100])
+        #expect(data["changedFiles"]?.arrayValue?.count == 1000)
+    }
 }

@@ -32,7 +32,7 @@ import Testing
         case .null: return "null"
         case .bool: return "boolean"
         case .integer: return "integer"
-        case .number: return "number"
+        case .number, .numberText: return "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"

@@ -34,6 +34,8 @@ import Testing
         #expect(context.commit?.changedFiles?.count == 2)
         #expect(context.commit?.changedFilesTotal == 5)
         #expect(context.commit?.json["changedFilesTotal"] == 5)
+        // Counts by status cover the whole commit, not only the two listed files.
+        #expect(context.commit?.changedFilesByStatus == [.added: 5])
     }
 
     @Test func excludedListsAreNil() throws {
