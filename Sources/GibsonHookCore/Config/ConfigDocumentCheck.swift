@@ -15,6 +15,7 @@ extension ConfigLoader {
         var evaluation = Evaluation(context: DecodeContext(environment: ProcessEnvironment()))
         applyContents(contents, path: path, to: &evaluation, limits: limits)
         ConfigValidation.validate(evaluation.configuration, context: &evaluation.context)
+        ConfigDiagnosticCap.summarize(&evaluation.context)
         return evaluation.diagnostics
     }
 }

@@ -68,6 +68,7 @@ public struct ConfigLoader: Sendable {
             applyAssignment(assignment, to: &evaluation)
         }
         ConfigValidation.validate(evaluation.configuration, context: &evaluation.context)
+        ConfigDiagnosticCap.summarize(&evaluation.context)
         return evaluation
     }
 
@@ -86,7 +87,7 @@ public struct ConfigLoader: Sendable {
             }
             return false
         case .problem(let diagnostic):
-            evaluation.context.diagnostics.append(diagnostic)
+            evaluation.context.report(diagnostic)
         case .contents(let data):
             Self.applyContents(data, path: file.path, to: &evaluation)
         }
@@ -98,14 +99,14 @@ public struct ConfigLoader: Sendable {
         let text: String
         switch ConfigTextCheck.text(of: data, path: path) {
         case .failure(let diagnostic):
-            evaluation.context.diagnostics.append(diagnostic)
+            evaluation.context.report(diagnostic)
             return
         case .success(let checked):
             text = checked
         }
         switch ConfigDocumentReader.parse(text, path: path, limits: limits) {
         case .failure(let diagnostic):
-            evaluation.context.diagnostics.append(diagnostic)
+            evaluation.context.report(diagnostic)
         case .success(nil):
             break
         case .success(let node?):

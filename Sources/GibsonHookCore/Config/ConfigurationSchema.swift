@@ -87,7 +87,7 @@ enum ConfigurationSchema {
 
     static var sinks: ObjectSchema<Sinks> { ObjectSchema<Sinks>([
         .section("kafka", \.kafka, ObjectSchema<KafkaRestSettings>([
-            .optional("url", \.url, .url),
+            .optional("url", \.url, .baseURL),
             .value("api", \.api, .enumeration),
             .value("format", \.format, .enumeration),
             .optional("clusterId", \.clusterId, .string),
@@ -103,7 +103,7 @@ enum ConfigurationSchema {
             .section("tls", \.tls, tls),
         ])),
         .section("temporal", \.temporal, ObjectSchema<TemporalSettings>([
-            .optional("url", \.url, .url),
+            .optional("url", \.url, .baseURL),
             .value("namespace", \.namespace, .string),
             .value("taskQueue", \.taskQueue, .string),
             .value("pathPrefix", \.pathPrefix, .string),
