@@ -30,6 +30,16 @@ extension NodeDecoder where T == String {
     /// A base URL that request paths are appended to: no query, no fragment.
     static var baseURL: NodeDecoder { endpointURL(.base) }
 
+    /// A host name or address (tcp probes, services), checked by `EndpointURLCheck.hostNameProblem`.
+    static var host: NodeDecoder { NodeDecoder(expected: "a host name or address", decode: { node, context, key in
+        guard let text = context.scalarText(node, key: key, expected: "a host name or address") else { return nil }
+        if let problem = EndpointURLCheck.hostNameProblem(in: text) {
+            context.error("invalid host '\(ConfigQuote.text(text))' for '\(key)': \(problem)", at: node.origin, key: key)
+            return nil
+        }
+        return text
+    }, render: { .string($0) }) }
+
     private static func endpointURL(_ use: EndpointURLCheck.Use) -> NodeDecoder {
         NodeDecoder(expected: "an http:// or https:// URL with a host", decode: { node, context, key in
             guard let text = context.scalarText(node, key: key, expected: "an http:// or https:// URL with a host") else {

@@ -50,6 +50,16 @@ enum EndpointURLCheck {
         return nil
     }
 
+    /// Why `text` is not a host name or address for a tcp probe or a service (`host:` keys), or nil.
+    static func hostNameProblem(in text: String) -> String? {
+        if text.contains("://") { return "it is a URL: write only the host, and the port under 'port'" }
+        if text.contains(where: { "/?#@".contains($0) }) || (text.contains(":") && !text.hasPrefix("[")) {
+            return "write only the host, and the port under 'port'"
+        }
+        return problem(in: "http://" + text, use: .whole)?
+            .replacingOccurrences(of: "write the host after '://'", with: "write a host name or address")
+    }
+
     /// Checks the `host[:port]` part: a host (a name, an IPv4 address or a bracketed IPv6 address) and a
     /// port from 1 to 65535 when one is given.
     private static func hostProblem(_ hostPort: Substring) -> String? {
@@ -72,7 +82,7 @@ enum EndpointURLCheck {
         }
         if host.isEmpty { return "it has no host: write the host after '://'" }
         if let bad = host.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || "-._~%[]:".contains($0))) }) {
-            return "its host contains '\(ConfigQuote.text(String(bad)))': a host name has only letters, digits, '-' and '.'"
+            return "its host contains '\(ConfigQuote.text(String(bad)))': a host name has only letters, digits, '-', '_' and '.'"
         }
         guard let port else { return nil }
         guard !port.isEmpty else { return "it has ':' but no port after it: write the port or remove the ':'" }

@@ -30,7 +30,7 @@ import Testing
             ("http://h:", "it has ':' but no port after it: write the port or remove the ':'"),
             ("http://h:8o", "port '8o' is not a number from 1 to 65535"),
             ("http://[::1:80", "its IPv6 address has no closing ']'"),
-            ("http://hö", "its host contains 'ö': a host name has only letters, digits, '-' and '.'"),
+            ("http://hö", "its host contains 'ö': a host name has only letters, digits, '-', '_' and '.'"),
             ("http://h/<x>", "it contains '<', which a URL cannot hold: percent-encode it"),
             ("http://h/%zz", "'%zz' is not a valid percent-encoding: write % as %25"),
         ]
@@ -77,5 +77,25 @@ import Testing
         let report = ConfigReport(try sandbox.load())
         let services = try #require(report.entries.first { $0.key == "infrastructure.services" })
         #expect(services.value.arrayValue?.first?["url"] == "https://api.example/health?token=********")
+    }
+}
+
+extension EndpointURLTests {
+    @Test func hostsOfProbesAndServicesAreChecked() {
+        for host in ["127.0.0.1", "db.internal", "[::1]", "localhost"] {
+            #expect(EndpointURLCheck.hostNameProblem(in: host) == nil, "\(host)")
+        }
+        let cases: [(String, String)] = [
+            ("", "it has no host: write a host name or address"),
+            ("db internal", "it contains a space: remove it, or write it as %20 where it belongs in the path"),
+            ("db\r\n", "it contains a carriage return (CR): remove it"),
+            ("http://db", "it is a URL: write only the host, and the port under 'port'"),
+            ("db:5432", "write only the host, and the port under 'port'"),
+            ("db/x", "write only the host, and the port under 'port'"),
+            ("db_ö", "its host contains 'ö': a host name has only letters, digits, '-', '_' and '.'"),
+        ]
+        for (host, reason) in cases {
+            #expect(EndpointURLCheck.hostNameProblem(in: host) == reason, "\(host)")
+        }
     }
 }
