@@ -16,7 +16,7 @@ enum ConfigFileReader {
     /// Reads `path`, following symbolic links. A directory or an unreadable file is a problem; a pipe or a
     /// socket is refused without opening it for long; a file over the limit is a problem at the line and
     /// column where the limit falls.
-    static func read(_ path: String, limits: ConfigLimits) -> Outcome {
+    static func contents(of path: String, limits: ConfigLimits) -> Outcome {
         let start = ConfigOrigin.file(path: path, line: 1, column: 1)
         let unreadable = ConfigDiagnostic(
             .error, "cannot read configuration file '\(path)': make it a readable file (chmod u+r)", origin: start)
@@ -39,7 +39,7 @@ enum ConfigFileReader {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while data.count <= limits.maxFileBytes {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -78,7 +78,7 @@ public struct ConfigLoader: Sendable {
 
     /// Reads and applies one file; returns whether it exists.
     private func applyFile(_ file: ConfigFile, to evaluation: inout Evaluation) -> Bool {
-        switch ConfigFileReader.read(file.path, limits: .standard) {
+        switch ConfigFileReader.contents(of: file.path, limits: .standard) {
         case .missing:
             if file.required {
                 evaluation.context.error(

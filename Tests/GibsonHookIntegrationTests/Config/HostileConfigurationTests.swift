@@ -83,4 +83,21 @@ import Testing
         #expect(separating.status == 0)
         #expect(separating.stdout == "configuration is valid\n")
     }
+
+    @Test func aLinkToDevZeroIsReadOnlyUpToTheLimit() throws {
+        let sandbox = try TemporaryGitRepository()
+        let file = sandbox.root.appendingPathComponent(".gibson-hook.yml").path
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "/dev/zero")
+        expectOneError(try sandbox.gibsonHook(["config", "check"]), "\(file):1:4194305: error: configuration file "
+            + "'\(file)' is larger than 4 MiB, the most gibson-hook reads (the limit is reached here): keep the "
+            + "configuration under 4 MiB")
+    }
+
+    @Test func aPipeInPlaceOfTheFileIsRefusedWithoutWaiting() throws {
+        let sandbox = try TemporaryGitRepository()
+        let file = sandbox.root.appendingPathComponent(".gibson-hook.yml").path
+        try #require(mkfifo(file, 0o600) == 0)
+        expectOneError(try sandbox.gibsonHook(["config", "check"]), "\(file):1:1: error: configuration file "
+            + "'\(file)' is not a regular file (a pipe or a socket): make it a file")
+    }
 }
