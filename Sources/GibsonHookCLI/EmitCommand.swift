@@ -22,7 +22,8 @@ struct EmitCommand: ParsableCommand {
     @Option(name: .customLong("on-error"), help: "Bad NDJSON line: skip it or reject the whole input (skip|reject).")
     var onError: String = "skip"
     @Flag(help: "Deliver the events before returning.") var wait = false
-    @Option(help: "With --wait: how long to try, e.g. 20s.") var deadline: String?
+    // Unconditional, so that `--deadline -5s` reaches the duration check instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "With --wait: how long to try, e.g. 20s.") var deadline: String?
     @Flag(help: "Print JSON.") var json = false
 
     @OptionGroup var config: ConfigOptions
@@ -34,6 +35,8 @@ struct EmitCommand: ParsableCommand {
                 throw UsageProblem(description: "invalid --on-error '\(onError)': use skip or reject")
             }
             let configuration = try env.loadConfiguration(config)
+            // Checked before anything is stored, so a bad --deadline stops the command with nothing done.
+            let seconds = try deadlineSeconds(deadline, configuration: configuration)
             let store = try env.openOutbox(configuration)
             let parser = EventInputParser(factory: env.makeEventFactory(configuration))
             let input = EmitInput(type: type, data: data, topic: topic, key: key, source: source, subject: subject)
@@ -48,7 +51,6 @@ struct EmitCommand: ParsableCommand {
             if !ndjson && !json { env.stdout.write(result.storedIDs.map { $0 + "\n" }.joined()) }
             var report: DeliveryReport?
             if wait && !result.storedIDs.isEmpty {
-                let seconds = try deadlineSeconds(deadline, configuration: configuration)
                 let deliverer = Deliverer(store: store, sinks: env.makeEventSinks(configuration, store: store), configuration: configuration, clock: SystemClock())
                 report = try deliverer.run(deadline: Date().addingTimeInterval(seconds))
             }

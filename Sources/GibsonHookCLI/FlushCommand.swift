@@ -8,7 +8,8 @@ struct FlushCommand: ParsableCommand {
         commandName: "flush", abstract: "Deliver pending events to the configured sinks.",
         discussion: "Exits 0 when nothing remains pending and there is no dead letter, 3 when events are still waiting after the deadline or dead letters wait to be retried or purged.")
 
-    @Option(help: "How long to try, e.g. 20s (default: delivery.deadline).") var deadline: String?
+    // Unconditional, so that `--deadline -5s` reaches the duration check instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "How long to try, e.g. 20s (default: delivery.deadline).") var deadline: String?
     @Flag(help: "Print the summary as JSON.") var json = false
 
     @OptionGroup var config: ConfigOptions

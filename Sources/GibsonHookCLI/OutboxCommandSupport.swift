@@ -65,10 +65,8 @@ struct UsageProblem: Error, CustomStringConvertible {
 /// Parses a `--deadline` value, or uses the configured default.
 func deadlineSeconds(_ text: String?, configuration: Configuration) throws -> Double {
     guard let text else { return configuration.delivery.deadline.seconds }
-    guard let value = DurationValue(parsing: text) else {
-        throw UsageProblem(description: "invalid deadline '\(text)': use a duration such as 20s, 500ms or 1m")
-    }
-    return value.seconds
+    guard let seconds = DeadlineFlag.seconds(text) else { throw UsageProblem(description: DeadlineFlag.problem(text)) }
+    return seconds
 }
 
 extension HookExitCode {

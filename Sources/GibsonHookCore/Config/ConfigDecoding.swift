@@ -9,21 +9,37 @@ struct DecodeContext {
     var origins: [String: ConfigOrigin] = [:]
     /// Secret keys (tokens, passwords) given a value by the layer being applied.
     var secretsSet: [String] = []
+    /// Recorded keys below each key, so that recording a key drops its descendants' origins in time
+    /// proportional to them (scanning every origin made 10,000 event triggers take minutes).
+    var descendants = ConfigKeyDescendants()
+
+    /// Problems past `ConfigDiagnosticCap.limit`, counted but not kept (a hostile file can hold 100,000).
+    var omitted = 0
+    /// Whether an error (not only warnings) was among them.
+    var omittedAnError = false
 
     mutating func error(_ message: String, at origin: ConfigOrigin, key: String?) {
-        diagnostics.append(ConfigDiagnostic(.error, message, origin: origin, key: key))
+        report(ConfigDiagnostic(.error, message, origin: origin, key: key))
     }
 
     mutating func warning(_ message: String, at origin: ConfigOrigin?, key: String?) {
-        diagnostics.append(ConfigDiagnostic(.warning, message, origin: origin, key: key))
+        report(ConfigDiagnostic(.warning, message, origin: origin, key: key))
+    }
+
+    /// Keeps `diagnostic` unless `ConfigDiagnosticCap.limit` are kept already.
+    mutating func report(_ diagnostic: ConfigDiagnostic) {
+        guard diagnostics.count < ConfigDiagnosticCap.limit else {
+            omitted += 1
+            omittedAnError = omittedAnError || diagnostic.severity == .error
+            return
+        }
+        diagnostics.append(diagnostic)
     }
 
     /// Records that `key` now holds a value from `origin`; keys below it lose their older origins.
     mutating func record(_ key: String, _ origin: ConfigOrigin) {
-        let prefix = key + "."
-        for stale in origins.keys where stale.hasPrefix(prefix) || stale.hasPrefix(key + "[") {
-            origins.removeValue(forKey: stale)
-        }
+        for stale in descendants.removeAll(below: key) { origins.removeValue(forKey: stale) }
+        descendants.insert(key)
         origins[key] = origin
         if ConfigSecrets.isSecret(key) { secretsSet.append(key) }
     }

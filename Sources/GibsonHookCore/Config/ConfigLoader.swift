@@ -68,6 +68,7 @@ public struct ConfigLoader: Sendable {
             applyAssignment(assignment, to: &evaluation)
         }
         ConfigValidation.validate(evaluation.configuration, context: &evaluation.context)
+        ConfigDiagnosticCap.summarize(&evaluation.context)
         return evaluation
     }
 
@@ -77,39 +78,45 @@ public struct ConfigLoader: Sendable {
 
     /// Reads and applies one file; returns whether it exists.
     private func applyFile(_ file: ConfigFile, to evaluation: inout Evaluation) -> Bool {
-        let start = ConfigOrigin.file(path: file.path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
+        switch ConfigFileReader.contents(of: file.path, limits: .standard) {
+        case .missing:
             if file.required {
                 evaluation.context.error(
                     "configuration file '\(file.path)' does not exist: check --config or \(ConfigEnvironmentVariables.explicitFile)",
-                    at: start, key: nil)
+                    at: .file(path: file.path, line: 1, column: 1), key: nil)
             }
             return false
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file.path) else {
-            evaluation.context.error(
-                "cannot read configuration file '\(file.path)': make it a readable file (chmod u+r)", at: start, key: nil)
-            return true
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            evaluation.context.error("configuration file '\(file.path)' is not UTF-8 text", at: start, key: nil)
-            return true
-        }
-        switch ConfigDocumentReader.parse(text, path: file.path) {
-        case .failure(let diagnostic):
-            evaluation.context.diagnostics.append(diagnostic)
-        case .success(nil):
-            break
-        case .success(let node?):
-            evaluation.context.secretsSet = []
-            apply(node, to: &evaluation)
-            warnIfSecretsReadable(file.path, context: &evaluation.context)
+        case .problem(let diagnostic):
+            evaluation.context.report(diagnostic)
+        case .contents(let data):
+            Self.applyContents(data, path: file.path, to: &evaluation)
         }
         return true
     }
 
-    private func warnIfSecretsReadable(_ path: String, context: inout DecodeContext) {
+    /// Checks `data` as YAML text within the limits and applies it as the file `path`.
+    static func applyContents(_ data: Data, path: String, to evaluation: inout Evaluation, limits: ConfigLimits = .standard) {
+        let text: String
+        switch ConfigTextCheck.text(of: data, path: path) {
+        case .failure(let diagnostic):
+            evaluation.context.report(diagnostic)
+            return
+        case .success(let checked):
+            text = checked
+        }
+        switch ConfigDocumentReader.parse(text, path: path, limits: limits) {
+        case .failure(let diagnostic):
+            evaluation.context.report(diagnostic)
+        case .success(nil):
+            break
+        case .success(let node?):
+            evaluation.context.secretsSet = []
+            ConfigurationSchema.root.apply(node, to: &evaluation.configuration, context: &evaluation.context, key: "")
+            warnIfSecretsReadable(path, context: &evaluation.context)
+        }
+    }
+
+    private static func warnIfSecretsReadable(_ path: String, context: inout DecodeContext) {
         guard let secret = context.secretsSet.first,
             let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
             mode & 0o077 != 0

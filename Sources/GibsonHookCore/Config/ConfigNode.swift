@@ -59,7 +59,14 @@ struct ConfigNode {
 enum ConfigDocumentReader {
     /// Parses `text` read from `path`. A YAML error becomes one diagnostic with the parser's position.
     /// With `fixedOrigin` (a `--set` value) every node gets that origin and no `${VAR}` expansion.
-    static func parse(_ text: String, path: String, fixedOrigin: ConfigOrigin? = nil) -> Result<ConfigNode?, ConfigDiagnostic> {
+    /// The document is measured against `limits` first, so that composing it is bounded.
+    static func parse(
+        _ text: String, path: String, fixedOrigin: ConfigOrigin? = nil, limits: ConfigLimits = .standard
+    ) -> Result<ConfigNode?, ConfigDiagnostic> {
+        if let violation = YAMLExpansionScanner.firstViolation(in: text, limits: limits) {
+            let place = fixedOrigin ?? .file(path: path, line: violation.line, column: violation.column)
+            return .failure(ConfigDiagnostic(.error, violation.message(path: path, limits: limits), origin: place))
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
             let node = convert(root, path: path)

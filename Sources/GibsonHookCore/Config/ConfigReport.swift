@@ -52,14 +52,19 @@ public struct ConfigReport: Sendable, Equatable {
         }
     }
 
-    /// Secrets become `********`; credentials inside URLs lose their password.
+    /// Secrets become `********`; URLs lose their password and secret query parameters
+    /// (`ConfigSecrets.maskURL`), also inside lists and mappings (probes, services).
     static func masked(key: String, _ value: JSONValue) -> JSONValue {
-        guard case .string(let text) = value else { return value }
-        if ConfigSecrets.isSecret(key) { return .string(ConfigSecrets.mask) }
-        if text.contains("@"), var components = URLComponents(string: text), components.password != nil {
-            components.password = ConfigSecrets.mask
-            return .string(components.string ?? ConfigSecrets.mask)
+        switch value {
+        case .string(let text):
+            if ConfigSecrets.isSecret(key) { return .string(ConfigSecrets.mask) }
+            return text.contains("://") ? .string(ConfigSecrets.maskURL(text)) : value
+        case .array(let items):
+            return .array(items.map { masked(key: key, $0) })
+        case .object(let members):
+            return .object(members.reduce(into: [:]) { $0[$1.key] = masked(key: key + "." + $1.key, $1.value) })
+        default:
+            return value
         }
-        return value
     }
 }

@@ -37,7 +37,7 @@ struct ObjectSchema<Root> {
         for pair in pairs {
             let childKey = key.isEmpty ? pair.key : key + "." + pair.key
             guard let field = fields.first(where: { $0.name == pair.key }) else {
-                var message = "unknown key '\(childKey)'"
+                var message = "unknown key '\(ConfigQuote.text(childKey))'"
                 if let suggestion = DidYouMean.closest(to: pair.key, among: names) {
                     message += ": did you mean '\(key.isEmpty ? suggestion : key + "." + suggestion)'?"
                 } else {
@@ -146,9 +146,13 @@ enum DidYouMean {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let folded = fold(word)
         if let exact = candidates.first(where: { fold($0) == folded }) { return exact }
-        let scored = candidates.map { ($0, distance(folded, fold($0))) }.min { $0.1 < $1.1 }
-        guard let (best, score) = scored, score <= max(2, word.count / 3) else { return nil }
-        return best
+        let limit = max(2, word.count / 3)
+        // The distance is at least the difference in length: a long key (a hostile file has thousands)
+        // is not compared at all, so suggesting stays linear in the size of the file.
+        let scored = candidates.map(fold).enumerated().filter { abs($0.element.count - folded.count) <= limit }
+            .map { ($0.offset, distance(folded, $0.element)) }.min { $0.1 < $1.1 }
+        guard let (best, score) = scored, score <= limit else { return nil }
+        return candidates[best]
     }
 
     /// Lower case without `-` and `_`, so `restart_policy` finds `restartPolicy`.

@@ -6,7 +6,7 @@ extension NodeDecoder {
         NodeDecoder(expected: expected, decode: { node, context, key in
             guard let text = context.scalarText(node, key: key, expected: expected) else { return nil }
             guard let value = parse(text) else {
-                context.error("invalid value '\(text)' for '\(key)': expected \(expected)", at: node.origin, key: key)
+                context.error("invalid value '\(ConfigQuote.text(text))' for '\(key)': expected \(expected)", at: node.origin, key: key)
                 return nil
             }
             return value
@@ -23,15 +23,37 @@ extension NodeDecoder where T == String {
         .scalar(expected: "one of \(choices.joined(separator: ", "))", render: { .string($0) }, parse: { choices.contains($0) ? $0 : nil })
     }
 
-    /// An absolute http or https URL with a host.
-    static var url: NodeDecoder { NodeDecoder.scalar(
-        expected: "an http:// or https:// URL with a host", render: { .string($0) },
-        parse: { text in
-            guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-                scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
-            else { return nil }
+    /// An absolute http or https URL with a host, checked by `EndpointURLCheck`; the message quotes it
+    /// masked (`ConfigSecrets.maskURL`).
+    static var url: NodeDecoder { endpointURL(.whole) }
+
+    /// A base URL that request paths are appended to: no query, no fragment.
+    static var baseURL: NodeDecoder { endpointURL(.base) }
+
+    /// A host name or address (tcp probes, services), checked by `EndpointURLCheck.hostNameProblem`.
+    static var host: NodeDecoder { NodeDecoder(expected: "a host name or address", decode: { node, context, key in
+        guard let text = context.scalarText(node, key: key, expected: "a host name or address") else { return nil }
+        if let problem = EndpointURLCheck.hostNameProblem(in: text) {
+            context.error("invalid host '\(ConfigQuote.text(text))' for '\(key)': \(problem)", at: node.origin, key: key)
+            return nil
+        }
+        return text
+    }, render: { .string($0) }) }
+
+    private static func endpointURL(_ use: EndpointURLCheck.Use) -> NodeDecoder {
+        NodeDecoder(expected: "an http:// or https:// URL with a host", decode: { node, context, key in
+            guard let text = context.scalarText(node, key: key, expected: "an http:// or https:// URL with a host") else {
+                return nil
+            }
+            if let problem = EndpointURLCheck.problem(in: text, use: use) {
+                context.error(
+                    "invalid URL '\(ConfigQuote.text(ConfigSecrets.maskURL(text)))' for '\(key)': \(problem)",
+                    at: node.origin, key: key)
+                return nil
+            }
             return text
-        }) }
+        }, render: { .string($0) })
+    }
 }
 
 extension NodeDecoder where T == Int {

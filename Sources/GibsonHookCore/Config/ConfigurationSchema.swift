@@ -41,7 +41,7 @@ enum ConfigurationSchema {
         .optional("executable", \.executable, .string),
         .value("exitCodes", \.exitCodes, .list(of: .exitCode)),
         .optional("expectOutput", \.expectOutput, .string),
-        .optional("host", \.host, .string),
+        .optional("host", \.host, .host),
         .optional("port", \.port, .port),
         .optional("url", \.url, .url),
         .value("expectStatus", \.expectStatus, .int(100...599)),
@@ -63,7 +63,7 @@ enum ConfigurationSchema {
 
     static var service: NodeDecoder<ServiceSpec> { ObjectSchema<ServiceSpec>([
         .value("name", \.name, .string),
-        .value("host", \.host, .string),
+        .value("host", \.host, .host),
         .value("port", \.port, .port),
         .optional("url", \.url, .url),
         .value("expectStatus", \.expectStatus, .int(100...599)),
@@ -87,7 +87,7 @@ enum ConfigurationSchema {
 
     static var sinks: ObjectSchema<Sinks> { ObjectSchema<Sinks>([
         .section("kafka", \.kafka, ObjectSchema<KafkaRestSettings>([
-            .optional("url", \.url, .url),
+            .optional("url", \.url, .baseURL),
             .value("api", \.api, .enumeration),
             .value("format", \.format, .enumeration),
             .optional("clusterId", \.clusterId, .string),
@@ -103,7 +103,7 @@ enum ConfigurationSchema {
             .section("tls", \.tls, tls),
         ])),
         .section("temporal", \.temporal, ObjectSchema<TemporalSettings>([
-            .optional("url", \.url, .url),
+            .optional("url", \.url, .baseURL),
             .value("namespace", \.namespace, .string),
             .value("taskQueue", \.taskQueue, .string),
             .value("pathPrefix", \.pathPrefix, .string),

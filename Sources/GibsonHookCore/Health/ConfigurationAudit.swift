@@ -42,7 +42,7 @@ enum ConfigurationAudit {
             let result = NetworkProbe.tcp(name: name, host: host, port: port, timeout: timeout)
             return result.healthy ? nil : ValidationFinding(
                 severity: .error, area: "sinks",
-                message: "sink \(name) at '\(url)' is unreachable (\(result.detail)); events wait in the outbox until it is up")
+                message: "sink \(name) at '\(ConfigSecrets.maskURL(url))' is unreachable (\(result.detail)); events wait in the outbox until it is up")
         }
     }
 

@@ -22,14 +22,14 @@ public enum NetworkProbe {
         let latency = Int(Date().timeIntervalSince(started) * 1000)
         switch outcome {
         case .success(let status) where status == expectStatus:
-            return ProbeResult(name: name, kind: .http, failure: nil, detail: "GET \(url) answered \(status)", latencyMs: latency)
+            return ProbeResult(name: name, kind: .http, failure: nil, detail: "GET \(ConfigSecrets.maskURL(url)) answered \(status)", latencyMs: latency)
         case .success(let status):
             return ProbeResult(
                 name: name, kind: .http, failure: .unexpectedStatus,
-                detail: "GET \(url) answered \(status), expected \(expectStatus)", latencyMs: latency)
+                detail: "GET \(ConfigSecrets.maskURL(url)) answered \(status), expected \(expectStatus)", latencyMs: latency)
         case .failure(let error):
             return ProbeResult(name: name, kind: .http, failure: error.timedOut ? .timeout : .connectionFailed,
-                detail: "GET \(url) failed: \(error.message)", latencyMs: latency)
+                detail: "GET \(ConfigSecrets.maskURL(url)) failed: \(error.message)", latencyMs: latency)
         }
     }
 

@@ -105,7 +105,7 @@ extension KafkaRestSink {
         }
         let clusters = SinkResponses.json(response.body)?["data"]?.arrayValue ?? []
         guard let id = clusters.first?["cluster_id"]?.stringValue, !id.isEmpty else {
-            let reason = "kafka rest proxy listed no cluster at '\(baseURL)/v3/clusters': set the cluster id in the config"
+            let reason = "kafka rest proxy listed no cluster at '\(ConfigSecrets.maskURL(baseURL))/v3/clusters': set the cluster id in the config"
             return .failure(DiscoveryFailure(outcome: .retry(reason: reason, retryAfter: nil)))
         }
         cache.setValue(id, for: clusterCacheKey)

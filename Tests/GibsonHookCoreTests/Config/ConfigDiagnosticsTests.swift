@@ -45,10 +45,16 @@ import Testing
     }
 
     @Test func invalidURLsAreRejected() throws {
-        for url in ["kafka:8082", "ftp://host/x", "http://", "not a url"] {
+        let reasons = [
+            "kafka:8082": "it has no scheme: write http:// or https:// before the host",
+            "ftp://host/x": "scheme 'ftp' is not supported: use http:// or https://",
+            "http://": "it has no host: write the host after '://'",
+            "not a url": "it contains a space: remove it, or write it as %20 where it belongs in the path",
+        ]
+        for (url, reason) in reasons {
             let error = try onlyError("sinks:\n  kafka:\n    url: \"\(url)\"\n")
             #expect(error.key == "sinks.kafka.url")
-            #expect(error.message.contains("expected an http:// or https:// URL with a host"))
+            #expect(error.message == "invalid URL '\(url)' for 'sinks.kafka.url': \(reason)")
         }
     }
 

@@ -67,7 +67,7 @@ import Testing
         #expect(lines == [
             "\(repo)/.gibson-hook.yml:2:12: error: invalid value '5 minutes' for 'gibson.timeout': expected a duration such as 250ms, 30s, 5m, 1h or 7d",
             "\(repo)/.gibson-hook.yml:3:18: error: invalid value 'sometimes' for 'gibson.restartPolicy': expected one of always, on-failure, never",
-            "\(repo)/.gibson-hook.yml:6:10: error: invalid value 'kafka:8082' for 'sinks.kafka.url': expected an http:// or https:// URL with a host",
+            "\(repo)/.gibson-hook.yml:6:10: error: invalid URL 'kafka:8082' for 'sinks.kafka.url': it has no scheme: write http:// or https:// before the host",
             "\(repo)/.gibson-hook.local.yml:1:1: error: unknown key 'hoks': did you mean 'hooks'?",
         ])
     }
