@@ -10,7 +10,10 @@ private let created: Void = { try? FileManager.default.createDirectory(atPath: d
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfigLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = created
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size)) else { return 0 }
+    let contents = Data(bytes: data, count: size)
+    // The in-memory document check (limits, syntax, schema, values) and the loader a hook runs, from a file.
+    _ = ConfigLoader.check(contents: contents, path: "fuzz.yml")
+    guard FileManager.default.createFile(atPath: path, contents: contents) else { return 0 }
     let environment = ProcessEnvironment(["GIBSON_HOOK_CONFIG": path, "HOME": directory + "/home"])
     let loader = ConfigLoader(environment: environment, workingDirectory: directory)
     _ = try? loader.load()

@@ -66,7 +66,10 @@ def test_echoed_credentials_are_stored_and_shown_nowhere(hook, fault, kind):
     server = fault(kind)
     hook.use(server)
     sink = next(iter(hook.document["sinks"].values()))
-    sink["url"] = server.url + "?apikey=" + SECRETS[1]
+    # Only the CloudEvents URL is an endpoint of its own; Kafka REST and Temporal URLs are bases that request
+    # paths are appended to, and the configuration refuses a query on them.
+    if kind == "cloudevents":
+        sink["url"] = server.url + "?apikey=" + SECRETS[1]
     sink["auth"] = {"kind": "bearer", "token": SECRETS[0]}
     hook.config(hook.document)
     ids = hook.emit_many(2, kind)
