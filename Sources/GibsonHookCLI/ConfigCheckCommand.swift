@@ -19,8 +19,7 @@ struct ConfigCheckCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let loader = ConfigLoader(environment: env.environment, workingDirectory: env.workingDirectory)
-        let diagnostics = loader.check(overrides: config.overrides)
+        let diagnostics = env.context.checkConfiguration(config.overrides)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if json {
@@ -28,7 +27,7 @@ struct ConfigCheckCommand: ParsableCommand {
                 "ok": .bool(errors == 0), "errors": .integer(Int64(errors)), "warnings": .integer(Int64(warnings)),
                 "diagnostics": .array(diagnostics.map(\.json)),
             ])
-            env.stdout.write(report.prettySerialized() + "\n")
+            env.json(report)
         } else {
             let style = env.errorStyle
             for diagnostic in diagnostics {
@@ -40,6 +39,6 @@ struct ConfigCheckCommand: ParsableCommand {
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             env.stdout.write(summary + "\n")
         }
-        if errors > 0 { throw ExitCode(HookExitCode.failure.rawValue) }
+        if errors > 0 { throw ExitCode(HookExitCode.failure) }
     }
 }

@@ -28,10 +28,10 @@ struct ConfigShowCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let loaded = try env.loadConfigurationWithOrigins(config.overrides, quiet: json)
+        let loaded = try env.loadConfiguration(config.overrides, quiet: json)
         let report = ConfigReport(loaded)
         if json {
-            env.stdout.write(report.json.prettySerialized() + "\n")
+            env.json(report.json)
             return
         }
         let style = env.outputStyle

@@ -2,7 +2,7 @@ import ArgumentParser
 import GibsonHookCore
 
 /// `--config FILE` and `--set key=value`, for any command that loads the configuration:
-/// `@OptionGroup var config: ConfigOptions`, then `try env.loadConfiguration(config)`.
+/// `@OptionGroup var config: ConfigOptions`, then `try env.gibsonHook(config.overrides)`.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp(
         "Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).", valueName: "file"))

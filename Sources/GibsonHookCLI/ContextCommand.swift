@@ -20,15 +20,7 @@ struct ContextCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current()
         let options = ContextOptions(includeStaged: !noFiles, includeChangedFiles: !noFiles)
-        let context: RepositoryContext
-        do {
-            context = try RepositoryContextReader.read(
-                workingDirectory: env.workingDirectory, environment: env.environment, options: options)
-        } catch let error as GitError {
-            env.stderr.write(env.errorStyle.red("error:") + " \(error)\n")
-            if case .notARepository = error { throw ExitCode(HookExitCode.notARepository.rawValue) }
-            throw ExitCode(HookExitCode.internalError.rawValue)
-        }
-        env.stdout.write(json ? context.json.prettySerialized() + "\n" : context.textReport)
+        let context = try env.context.readRepository(options)
+        if json { env.json(context.json) } else { env.stdout.write(context.textReport) }
     }
 }

@@ -29,37 +29,20 @@ struct EmitCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            guard let policy = BadLinePolicy(rawValue: onError) else {
-                throw UsageProblem(description: "invalid --on-error '\(onError)': use skip or reject")
-            }
-            let configuration = try env.loadConfiguration(config)
-            let store = try env.openOutbox(configuration)
-            let parser = EventInputParser(factory: env.makeEventFactory(configuration))
-            let input = EmitInput(type: type, data: data, topic: topic, key: key, source: source, subject: subject)
-            let result = try ndjson
-                ? EventIngest(store: store, parser: parser, policy: policy).run(read: readStandardInput) { ids in
-                    if !json { env.stdout.write(ids.map { $0 + "\n" }.joined()) }
-                }
-                : input.store(in: store, parser: parser, workingDirectory: env.workingDirectory)
-            for bad in result.rejected { env.stderr.write("gibson-hook: line \(bad.line): \(bad.error)\n") }
-            if result.discarded { env.stderr.write("gibson-hook: nothing stored: \(result.rejected.count) bad line(s) rejected the input\n") }
-            if !ndjson && !json { env.stdout.write(result.storedIDs.map { $0 + "\n" }.joined()) }
-            var report: DeliveryReport?
-            if wait && !result.storedIDs.isEmpty {
-                let seconds = try deadlineSeconds(deadline, configuration: configuration)
-                let deliverer = Deliverer(store: store, sinks: env.makeEventSinks(configuration, store: store), configuration: configuration, clock: SystemClock())
-                report = try deliverer.run(deadline: Date().addingTimeInterval(seconds))
-            }
-            if !configuration.sinks.anyConfigured && !result.storedIDs.isEmpty { env.noteNoSink() }
-            if json { env.printJSON(EmitInput.json(result, report: report)) }
-            if result.discarded { throw HookExitCode.usage.exit }
-            if let report, report.remaining > 0 { throw HookExitCode.pending.exit }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw env.fail(error)
+        let root = try env.gibsonHook(config.overrides)
+        var request = EmitRequest()
+        (request.type, request.data, request.topic, request.key, request.source, request.subject) = (type, data, topic, key, source, subject)
+        (request.ndjson, request.onError, request.wait, request.deadline) = (ndjson, onError, wait, deadline)
+        let outcome = try root.emit(request, read: readStandardInput) { ids in
+            if ndjson && !json { env.stdout.write(ids.map { $0 + "\n" }.joined()) }
         }
+        let result = outcome.ingest
+        for bad in result.rejected { env.warning("line \(bad.line): \(bad.error)") }
+        if result.discarded { env.error("nothing stored: \(result.rejected.count) bad line(s) rejected the input") }
+        if !ndjson && !json { env.stdout.write(result.storedIDs.map { $0 + "\n" }.joined()) }
+        if outcome.noSinkConfigured { env.noteNoSink() }
+        if json { env.json(outcome.json) }
+        if outcome.exitCode != .success { throw ExitCode(outcome.exitCode) }
     }
 }
 

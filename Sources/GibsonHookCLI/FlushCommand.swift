@@ -15,37 +15,25 @@ struct FlushCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            let configuration = try env.loadConfiguration(config)
-            let seconds = try deadlineSeconds(deadline, configuration: configuration)
-            let store = try env.openOutbox(configuration)
-            let showProgress = env.stderr.isTerminal && !json
-            let deliverer = Deliverer(
-                store: store, sinks: env.makeEventSinks(configuration, store: store), configuration: configuration,
-                clock: SystemClock(),
-                progress: showProgress ? { report in
-                    env.stderr.write("\r\u{1B}[Kdelivered \(report.delivered), retried \(report.retried), dead \(report.dead)")
-                } : nil)
-            let report = try deliverer.run(deadline: Date().addingTimeInterval(seconds))
-            if showProgress && report.delivered + report.retried + report.dead > 0 { env.stderr.write("\r\u{1B}[K") }
-            if json {
-                env.printJSON(report.jsonValue)
-            } else {
-                env.stdout.write(Self.summary(report, style: env.outputStyle) + "\n")
-            }
-            if report.noSinks && report.remaining > 0 { env.noteNoSink() }
-            for (sink, reason) in report.goneSinks.sorted(by: { $0.key < $1.key }) {
-                env.stderr.write("gibson-hook: sink '\(sink)' answered 410 Gone (\(reason)); its events stay pending: fix its URL in the configuration\n")
-            }
-            for endpoint in report.openBreakers {
-                env.stderr.write("gibson-hook: '\(endpoint)' keeps failing; delivery to it is paused (circuit breaker open)\n")
-            }
-            if report.remaining > 0 { throw HookExitCode.pending.exit }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw env.fail(error)
+        let root = try env.gibsonHook(config.overrides)
+        let showProgress = env.stderr.isTerminal && !json
+        let report = try root.flush(deadline: deadline, progress: showProgress ? { report in
+            env.stderr.write("\r\u{1B}[Kdelivered \(report.delivered), retried \(report.retried), dead \(report.dead)")
+        } : nil)
+        if showProgress && report.delivered + report.retried + report.dead > 0 { env.stderr.write("\r\u{1B}[K") }
+        if json {
+            env.json(report.jsonValue)
+        } else {
+            env.stdout.write(Self.summary(report, style: env.outputStyle) + "\n")
         }
+        if report.noSinks && report.remaining > 0 { env.noteNoSink() }
+        for (sink, reason) in report.goneSinks.sorted(by: { $0.key < $1.key }) {
+            env.warning("sink '\(sink)' answered 410 Gone (\(reason)); its events stay pending: fix its URL in the configuration")
+        }
+        for endpoint in report.openBreakers {
+            env.warning("'\(endpoint)' keeps failing; delivery to it is paused (circuit breaker open)")
+        }
+        if report.remaining > 0 { throw ExitCode(HookExitCode.pending) }
     }
 
     /// `delivered 3, retried 0, dead 0, remaining 0`.

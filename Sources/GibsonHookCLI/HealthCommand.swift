@@ -33,13 +33,11 @@ struct HealthCommand: ParsableCommand {
         let env = CommandEnvironment.current()
         var overrides = config.overrides
         if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
-        let configuration = try env.loadConfiguration(overrides)
-        if watch { return try HealthWatch(env: env, configuration: configuration, json: json).run(rounds: rounds) }
-        let tools = env.healthCollaborators(configuration, recordEvents: false)
-        let report = HealthCheck(runner: tools.runner, clock: tools.clock).run(
-            configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: noCache)
+        let root = try env.gibsonHook(overrides)
+        if watch { return try HealthWatch(env: env, root: root, json: json).run(rounds: rounds) }
+        let report = root.checkHealth(noCache: noCache)
         if json {
-            env.writeJSON(report.json)
+            env.json(report.json)
         } else {
             let style = env.outputStyle
             env.stdout.write("gibson: \(report.healthy ? style.green(report.summary) : style.red(report.summary))\n")
@@ -47,11 +45,9 @@ struct HealthCommand: ParsableCommand {
                 env.stdout.write("  \(probe.healthy ? "ok  " : "FAIL") \(probe.name): \(probe.detail) (\(probe.latencyMs) ms)\n")
             }
             if !report.healthy {
-                for remedy in HealthGate.remedies(for: report, configuration: configuration) {
-                    env.stderr.write("hint: \(remedy)\n")
-                }
+                for remedy in root.remedies(for: report) { env.hint(remedy) }
             }
         }
-        if !report.healthy { throw ExitCode(.failure) }
+        if !report.healthy { throw ExitCode(HookExitCode.failure) }
     }
 }

@@ -4,16 +4,13 @@ import GibsonHookCore
 /// `health --watch`: runs the core's `HealthMonitor` and prints one line (or JSON object) per round.
 struct HealthWatch {
     let env: CommandEnvironment
-    let configuration: Configuration
+    let root: GibsonHook
     let json: Bool
 
     func run(rounds: Int?) throws {
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
-        let tools = env.healthCollaborators(configuration)
-        let monitor = HealthMonitor(runner: tools.runner, clock: tools.clock, starter: tools.starter, recorder: tools.recorder)
-        let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: true)
         var lastHealthy = true
-        monitor.run(options, rounds: rounds) { round in
+        root.watchHealth(rounds: rounds) { round in
             lastHealthy = round.healthy
             if json {
                 var members: [String: JSONValue] = ["healthy": .bool(round.healthy), "report": round.report.json]
@@ -32,6 +29,7 @@ struct HealthWatch {
                 }
             }
         }
-        if !lastHealthy { throw ExitCode(.failure) }
+        env.warnIfEventsWereNotRecorded(root)
+        if !lastHealthy { throw ExitCode(HookExitCode.failure) }
     }
 }

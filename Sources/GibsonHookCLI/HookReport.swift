@@ -4,32 +4,29 @@ import GibsonHookCore
 /// the diagnosis and what to do when the gate blocks, warnings when something was not done.
 struct HookReport {
     let env: CommandEnvironment
-    let hook: HookName
 
     func write(_ result: HookRunResult) {
         let style = env.errorStyle
-        let prefix = "gibson-hook \(hook.rawValue): "
         if let gate = result.gate {
             if gate.passed, gate.recovery != .none {
-                env.stderr.write(prefix + style.green("gibson recovered") + " (\(gate.report.summary))\n")
+                env.note(style.green("gibson recovered") + " (\(gate.report.summary))")
             } else if !gate.passed {
-                env.stderr.write(prefix + style.red("gibson is unhealthy: ") + gate.report.summary + "\n")
+                env.error("gibson is unhealthy: " + gate.report.summary)
                 for step in gate.steps {
                     env.stderr.write("  \(step.ok ? "ok" : "failed") \(step.name): \(step.detail)\n")
                 }
-                for remedy in gate.remedies { env.stderr.write("  → \(remedy)\n") }
+                for remedy in gate.remedies { env.hint(remedy) }
             }
         }
         if let failure = result.recordFailure {
-            env.stderr.write(prefix + style.yellow("warning: ") + "the event was not stored: \(failure)\n")
+            env.warning("the event was not stored: \(failure)")
         }
         if case .failed(let reason) = result.delivery {
-            env.stderr.write(prefix + style.yellow("warning: ") + "background delivery did not start (\(reason)); "
-                + "the event is kept: run 'gibson-hook flush'\n")
+            env.warning("background delivery did not start (\(reason)); the event is kept: run 'gibson-hook flush'")
         }
         for action in result.actions {
             guard let failure = action.failure else { continue }
-            env.stderr.write(prefix + style.yellow("warning: ") + "action '\(action.argv.joined(separator: " "))' failed: \(failure)\n")
+            env.warning("action '\(action.argv.joined(separator: " "))' failed: \(failure)")
         }
     }
 }

@@ -18,15 +18,14 @@ struct InfraReadyCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let configuration = try env.loadConfiguration(config)
-        let tools = env.healthCollaborators(configuration)
-        let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths)
-        let report = InfraReady(clock: tools.clock, runner: tools.runner, starter: tools.starter, recorder: tools.recorder).run(options)
+        let root = try env.gibsonHook(config.overrides)
+        let report = root.infraReady()
+        env.warnIfEventsWereNotRecorded(root)
         if json {
             var members: [String: JSONValue] = ["ready": .bool(report.ready), "services": .array(report.services.map(\.json))]
             if let activation = report.activation { members["activation"] = activation.json }
             if let note = report.activationNote { members["note"] = .string(note) }
-            env.writeJSON(.object(members))
+            env.json(.object(members))
         } else {
             for service in report.services {
                 let state = service.up ? "up" : (service.required ? "DOWN" : "down (optional)")
@@ -36,9 +35,9 @@ struct InfraReadyCommand: ParsableCommand {
                 if case .local(let reason) = activation.route { env.stdout.write("activation ran locally: \(reason)\n") }
                 for step in activation.steps { env.stdout.write(step.line) }
             }
-            if let note = report.activationNote { env.stderr.write("gibson-hook: \(note)\n") }
+            if let note = report.activationNote { env.note(note) }
             env.stdout.write(report.ready ? "infrastructure ready\n" : "infrastructure not ready\n")
         }
-        if !report.ready { throw ExitCode(.failure) }
+        if !report.ready { throw ExitCode(HookExitCode.failure) }
     }
 }

@@ -27,15 +27,11 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let wiring = HookWiring(workingDirectory: env.workingDirectory, environment: env.environment)
-        let report = try HookCommandFailure.reporting(env) {
-            let names = try HookName.parseList(hooks)
-            let path = binary ?? ExecutablePath.resolve(
-                argv0: CommandLine.arguments[0], workingDirectory: env.workingDirectory, environment: env.environment)
-            return try wiring.install(hooks: names, binary: path ?? "gibson-hook", force: force)
-        }
+        let wiring = env.context.hookWiring
+        let report = try wiring.install(
+            hooks: try HookName.parseList(hooks), binary: binary ?? env.context.executable ?? "gibson-hook", force: force)
         if json {
-            env.stdout.write(report.json.prettySerialized() + "\n")
+            env.json(report.json)
             return
         }
         let style = env.outputStyle

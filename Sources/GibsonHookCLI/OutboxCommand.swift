@@ -28,20 +28,16 @@ struct OutboxListCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            let store = try env.openOutbox(try env.loadConfiguration(config))
-            let entries = try store.list(state: state, sink: sink, limit: max(0, limit))
-            if json {
-                env.printJSON(.array(entries.map(\.jsonValue)))
-                return
-            }
-            for entry in entries {
-                let error = entry.lastError.map { "  " + $0 } ?? ""
-                env.stdout.write(
-                    "\(entry.id)  \(entry.state)  \(entry.sink ?? "-")  \(entry.attempts)  \(entry.type)  \(entry.topic)\(error)\n")
-            }
-        } catch {
-            throw env.fail(error)
+        let store = try env.gibsonHook(config.overrides).openOutbox()
+        let entries = try store.list(state: state, sink: sink, limit: max(0, limit))
+        if json {
+            env.json(.array(entries.map(\.jsonValue)))
+            return
+        }
+        for entry in entries {
+            let error = entry.lastError.map { "  " + $0 } ?? ""
+            env.stdout.write(
+                "\(entry.id)  \(entry.state)  \(entry.sink ?? "-")  \(entry.attempts)  \(entry.type)  \(entry.topic)\(error)\n")
         }
     }
 }

@@ -25,16 +25,12 @@ struct OutboxPurgeCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            let store = try env.openOutbox(try env.loadConfiguration(config))
-            let removed = try store.purge(OutboxPurgeScope(rawValue: scope!.rawValue)!)
-            if json {
-                env.printJSON(["removedEvents": .integer(Int64(removed))])
-            } else {
-                env.stdout.write("removed \(removed) event(s)\n")
-            }
-        } catch {
-            throw env.fail(error)
+        let store = try env.gibsonHook(config.overrides).openOutbox()
+        let removed = try store.purge(OutboxPurgeScope(rawValue: scope!.rawValue)!)
+        if json {
+            env.json(["removedEvents": .integer(Int64(removed))])
+        } else {
+            env.stdout.write("removed \(removed) event(s)\n")
         }
     }
 }

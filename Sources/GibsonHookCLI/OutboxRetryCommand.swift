@@ -18,16 +18,12 @@ struct OutboxRetryCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            let store = try env.openOutbox(try env.loadConfiguration(config))
-            let count = allDead ? try store.retryAllDead() : try store.retry(ids: ids)
-            if json {
-                env.printJSON(["retried": .integer(Int64(count))])
-            } else {
-                env.stdout.write("\(count) dead deliveries pending again; run `gibson-hook flush` to send them\n")
-            }
-        } catch {
-            throw env.fail(error)
+        let store = try env.gibsonHook(config.overrides).openOutbox()
+        let count = allDead ? try store.retryAllDead() : try store.retry(ids: ids)
+        if json {
+            env.json(["retried": .integer(Int64(count))])
+        } else {
+            env.stdout.write("\(count) dead deliveries pending again; run `gibson-hook flush` to send them\n")
         }
     }
 }

@@ -12,24 +12,20 @@ struct OutboxShowCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        do {
-            let store = try env.openOutbox(try env.loadConfiguration(config))
-            let (outbound, deliveries) = try store.show(id: id)
-            if json {
-                env.printJSON([
-                    "event": outbound.event.jsonObject, "topic": .string(outbound.topic),
-                    "key": outbound.key.map { .string($0) } ?? .null, "deliveries": .array(deliveries.map(\.jsonValue)),
-                ])
-                return
-            }
-            env.stdout.write("topic: \(outbound.topic)\nkey: \(outbound.key ?? "-")\n")
-            for row in deliveries {
-                let error = row.lastError.map { " (\($0))" } ?? ""
-                env.stdout.write("sink \(row.sink ?? "-"): \(row.state), \(row.attempts) attempt(s)\(error)\n")
-            }
-            env.stdout.write(outbound.event.jsonObject.prettySerialized() + "\n")
-        } catch {
-            throw env.fail(error)
+        let store = try env.gibsonHook(config.overrides).openOutbox()
+        let (outbound, deliveries) = try store.show(id: id)
+        if json {
+            env.json([
+                "event": outbound.event.jsonObject, "topic": .string(outbound.topic),
+                "key": outbound.key.map { .string($0) } ?? .null, "deliveries": .array(deliveries.map(\.jsonValue)),
+            ])
+            return
         }
+        env.stdout.write("topic: \(outbound.topic)\nkey: \(outbound.key ?? "-")\n")
+        for row in deliveries {
+            let error = row.lastError.map { " (\($0))" } ?? ""
+            env.stdout.write("sink \(row.sink ?? "-"): \(row.state), \(row.attempts) attempt(s)\(error)\n")
+        }
+        env.stdout.write(outbound.event.jsonObject.prettySerialized() + "\n")
     }
 }

@@ -12,10 +12,10 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let wiring = HookWiring(workingDirectory: env.workingDirectory, environment: env.environment)
-        let report = try HookCommandFailure.reporting(env) { try wiring.status() }
+        let wiring = env.context.hookWiring
+        let report = try wiring.status()
         if json {
-            env.stdout.write(report.json.prettySerialized() + "\n")
+            env.json(report.json)
             return
         }
         let style = env.outputStyle

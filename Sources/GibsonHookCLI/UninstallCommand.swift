@@ -16,12 +16,10 @@ struct UninstallCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let wiring = HookWiring(workingDirectory: env.workingDirectory, environment: env.environment)
-        let report = try HookCommandFailure.reporting(env) {
-            try wiring.uninstall(hooks: try HookName.parseList(hooks))
-        }
+        let wiring = env.context.hookWiring
+        let report = try wiring.uninstall(hooks: try HookName.parseList(hooks))
         if json {
-            env.stdout.write(report.json.prettySerialized() + "\n")
+            env.json(report.json)
             return
         }
         env.stdout.write("hooks directory: \(report.location.directory)\n")

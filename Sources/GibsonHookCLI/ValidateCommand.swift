@@ -17,14 +17,12 @@ struct ValidateCommand: ParsableCommand {
         let env = CommandEnvironment.current()
         let findings: [ValidationFinding]
         var details: [String: JSONValue] = [:]
-        switch Self.load(env, config.overrides) {
+        switch Self.load(env.context, config.overrides) {
         case .failure(let problems):
             // Nothing else can be checked without a configuration: report its problems.
             findings = problems.findings
         case .success(let (configuration, warnings)):
-            let tools = env.healthCollaborators(configuration, recordEvents: false)
-            let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths, noCache: true)
-            let report = Validation(clock: tools.clock, runner: tools.runner, hooks: tools.hooks).run(options)
+            let report = GibsonHook(configuration: configuration, context: env.context).validate()
             findings = warnings + report.findings
             details = ["gibson": report.health.json, "services": .array(report.services.map(\.json))]
             if !json { env.stdout.write("gibson: \(report.health.summary)\n") }
@@ -33,11 +31,11 @@ struct ValidateCommand: ParsableCommand {
         if json {
             details["passed"] = .bool(passed)
             details["findings"] = .array(findings.map(\.json))
-            env.writeJSON(.object(details))
+            env.json(.object(details))
         } else {
             for finding in findings {
-                let label = finding.severity == .error ? env.errorStyle.red("error") : env.errorStyle.yellow("warning")
-                env.stderr.write("\(label): [\(finding.area)] \(finding.message)\n")
+                let message = "[\(finding.area)] \(finding.message)"
+                if finding.severity == .error { env.error(message) } else { env.warning(message) }
             }
             env.stdout.write(passed ? "validation passed\n" : "validation failed\n")
         }
@@ -47,16 +45,16 @@ struct ValidateCommand: ParsableCommand {
                 env.stdout.write("::\(finding.severity.rawValue) title=gibson-hook \(finding.area)::\(Self.escape(finding.message))\n")
             }
         }
-        if !passed { throw ExitCode(.failure) }
+        if !passed { throw ExitCode(HookExitCode.failure) }
     }
 
     /// The configuration and its warnings as findings, or every configuration problem as findings.
-    static func load(_ env: CommandEnvironment, _ overrides: ConfigOverrides) -> Result<(Configuration, [ValidationFinding]), ConfigProblems> {
+    static func load(_ context: ProcessContext, _ overrides: ConfigOverrides) -> Result<(Configuration, [ValidationFinding]), ConfigProblems> {
         func finding(_ diagnostic: ConfigDiagnostic) -> ValidationFinding {
             ValidationFinding(severity: diagnostic.severity == .error ? .error : .warning, area: "config", message: diagnostic.description)
         }
         do {
-            let loaded = try ConfigLoader(environment: env.environment, workingDirectory: env.workingDirectory).load(overrides: overrides)
+            let loaded = try context.loadConfiguration(overrides)
             return .success((loaded.configuration, loaded.warnings.map(finding)))
         } catch ConfigError.invalid(let diagnostics) {
             return .failure(ConfigProblems(diagnostics.map(finding)))

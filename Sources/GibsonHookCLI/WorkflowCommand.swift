@@ -26,19 +26,11 @@ struct WorkflowStartCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let configuration = try env.loadConfiguration(config)
-        let tools = env.healthCollaborators(configuration)
-        let options = HealthGateOptions(configuration: configuration, environment: env.environment, statePaths: env.statePaths)
-        let report: WorkflowRunReport
-        do {
-            report = try WorkflowService(clock: tools.clock, runner: tools.runner, starter: tools.starter, recorder: tools.recorder)
-                .start(kind, options: options)
-        } catch {
-            env.stderr.write("gibson-hook: \(error)\n")
-            throw ExitCode(.failure)
-        }
+        let root = try env.gibsonHook(config.overrides)
+        let report = try root.startWorkflow(kind)
+        env.warnIfEventsWereNotRecorded(root)
         if json {
-            env.writeJSON(report.json)
+            env.json(report.json)
         } else {
             switch report.route {
             case .remote(let runId):
@@ -49,7 +41,7 @@ struct WorkflowStartCommand: ParsableCommand {
             for step in report.steps { env.stdout.write(step.line) }
             env.stdout.write(report.succeeded ? "\(kind.rawValue) succeeded\n" : "\(kind.rawValue) failed\n")
         }
-        if !report.succeeded { throw ExitCode(.failure) }
+        if !report.succeeded { throw ExitCode(HookExitCode.failure) }
     }
 }
 

@@ -52,14 +52,13 @@ struct BackgroundDeliveryDecision {
     func run(options: HookRunOptions, breakerState: KeyValueCache?) -> BackgroundDeliveryOutcome {
         let configuration = options.configuration
         guard configuration.hooks.backgroundDelivery else { return .disabled }
-        let urls = [configuration.sinks.kafka.url, configuration.sinks.cloudEvents.url, configuration.sinks.temporal.url]
-            .compactMap { $0 }
+        let urls = SinkRegistry.configured(configuration).map(\.url)
         guard !urls.isEmpty else { return .noSinkConfigured }
         if let breakerState {
             let breaker = CircuitBreaker(
                 cache: breakerState, threshold: configuration.delivery.breakerFailureThreshold,
                 recoveryTimeout: configuration.delivery.breakerRecoveryTimeout.seconds)
-            let endpoints = urls.map(Self.endpoint(of:))
+            let endpoints = urls.map(SinkRegistry.endpoint(of:))
             let open = endpoints.filter {
                 if case .open = breaker.decision(for: $0, now: clock.now()) { return true }
                 return false
@@ -71,14 +70,5 @@ struct BackgroundDeliveryDecision {
         } catch {
             return .failed(reason: "\(error)")
         }
-    }
-
-    /// The breaker identity of a sink URL: `scheme://host:port`, as the sinks key their breakers.
-    static func endpoint(of url: String) -> String {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            let host = components.host
-        else { return url }
-        let port = components.port ?? (scheme == "https" ? 443 : 80)
-        return "\(scheme)://\(host.lowercased()):\(port)"
     }
 }

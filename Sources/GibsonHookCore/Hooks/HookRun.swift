@@ -33,9 +33,6 @@ public struct HookRunOptions: Sendable {
         self.statePaths = statePaths
         self.noCache = noCache
     }
-
-    /// `GIBSON_HOOK=0`: every hook exits 0 at once.
-    public var skipped: Bool { environment["GIBSON_HOOK"] == "0" }
 }
 
 /// What happened to background delivery after an event was stored.

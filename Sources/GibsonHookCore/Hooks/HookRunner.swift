@@ -9,8 +9,11 @@ public struct HookRunner {
         public var readContext: (_ workingDirectory: String, _ environment: ProcessEnvironment, _ options: ContextOptions) throws -> RepositoryContext
         /// Opens the outbox (only when there is an event to store, so a healthy pre-commit never opens it).
         public var openOutbox: () throws -> (EventRecorder & KeyValueCache)
-        /// Runs the health gate.
-        public var gate: (HealthGateOptions, EventRecorder?) -> HealthGateResult
+        /// Runs the health gate (with the process's lazily opened outbox as its recorder and starter).
+        public var gate: (HealthGateOptions) -> HealthGateResult
+        /// The process's event factory for the repository just read (the composition root's `ProcessEvents`,
+        /// so a commit and the workflow start it triggers share one source).
+        public var eventFactory: (RepositoryContext) -> EventFactory
         /// Starts the detached flush.
         public var launcher: BackgroundDeliveryLauncher
         /// Runs post-commit actions.
@@ -22,12 +25,14 @@ public struct HookRunner {
         public init(
             readContext: @escaping (String, ProcessEnvironment, ContextOptions) throws -> RepositoryContext,
             openOutbox: @escaping () throws -> (EventRecorder & KeyValueCache),
-            gate: @escaping (HealthGateOptions, EventRecorder?) -> HealthGateResult,
+            gate: @escaping (HealthGateOptions) -> HealthGateResult,
+            eventFactory: @escaping (RepositoryContext) -> EventFactory,
             launcher: BackgroundDeliveryLauncher, runner: ProcessRunner, clock: WallClock
         ) {
             self.readContext = readContext
             self.openOutbox = openOutbox
             self.gate = gate
+            self.eventFactory = eventFactory
             self.launcher = launcher
             self.runner = runner
             self.clock = clock
@@ -42,10 +47,6 @@ public struct HookRunner {
     /// Runs `options.hook`.
     public func run(_ options: HookRunOptions) -> HookRunResult {
         var result = HookRunResult()
-        guard !options.skipped else {
-            result.skipped = true
-            return result
-        }
         let hooks = options.configuration.hooks
         if options.hook == .preCommit && !hooks.preCommit.enabled {
             result.skipped = true
@@ -55,7 +56,7 @@ public struct HookRunner {
             let gateOptions = HealthGateOptions(
                 configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
                 noCache: options.noCache)
-            result.gate = collaborators.gate(gateOptions, LazyRecorder(open: collaborators.openOutbox))
+            result.gate = collaborators.gate(gateOptions)
             if result.gate?.passed == false { return result }
         }
         return record(options, into: result)
@@ -94,26 +95,9 @@ public struct HookRunner {
         let contextOptions = ContextOptions(
             includeStaged: false, includeChangedFiles: options.hook == .postCommit, maxFiles: CommitEventBounds().maxFiles)
         let context = try collaborators.readContext(options.workingDirectory, options.environment, contextOptions)
-        let factory = EventFactory(
-            configuration: options.configuration, remoteURL: context.remote?.url,
-            // Without a remote the common dir names the repository, so its events still share one key.
-            repository: context.remote?.url ?? context.location.commonDir, hostName: EventStamp.hostName,
-            clock: collaborators.clock)
+        let factory = collaborators.eventFactory(context)
         var metadata: [String: JSONValue] = ["hook": .string(options.hook.rawValue), "gibsonHookVersion": .string(GibsonHookVersion.current)]
         if let ci = CIMetadata.detect(options.environment) { metadata["ci"] = ci.json }
         return HookEventBuilder(factory: factory, metadata: metadata).events(hook: options.hook, input: input, context: context)
-    }
-}
-
-/// An `EventRecorder` that opens the outbox on first use, so the gate's happy path costs no database open.
-final class LazyRecorder: EventRecorder {
-    private let open: () throws -> (EventRecorder & KeyValueCache)
-    private var store: EventRecorder?
-
-    init(open: @escaping () throws -> (EventRecorder & KeyValueCache)) { self.open = open }
-
-    func record(_ events: [OutboundEvent]) throws {
-        if store == nil { store = try open() }
-        try store!.record(events)
     }
 }

@@ -15,6 +15,12 @@ public final class LazyOutbox: EventRecorder {
         return try opened!.get()
     }
 
+    /// Why the store could not be opened, once an open was tried and failed.
+    public var failure: (any Error)? {
+        if case .failure(let error) = opened { return error }
+        return nil
+    }
+
     /// Records `events` into the store.
     public func record(_ events: [OutboundEvent]) throws { try store().record(events) }
 }
