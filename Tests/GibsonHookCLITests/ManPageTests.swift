@@ -8,7 +8,7 @@ import Testing
     @Test func committedManPageIsWhatTheBinaryGenerates() throws {
         let root = packageRoot()
         let committed = try String(contentsOf: root.appendingPathComponent("man/gibson-hook.1"), encoding: .utf8)
-        let tool = try #require(generateManualTool(root), "no generate-manual tool under .build/plugins/tools: run scripts/generate-docs.sh (or swift package generate-manual) first")
+        let tool = try #require(generateManualTool(root), "no generate-manual tool under .build: run scripts/generate-docs.sh (or swift package generate-manual) first")
         let binary = root.appendingPathComponent(".build/debug/gibson-hook")
         let date = try #require(Self.isoDate(ofManPage: committed), "man/gibson-hook.1 has no .Dd line")
         let generated = try run(tool, [binary.path, "--date", date, "--output-directory", "-"])
@@ -51,8 +51,9 @@ import Testing
     }
 
     private func generateManualTool(_ root: URL) -> URL? {
-        ["debug", "release"].map { root.appendingPathComponent(".build/plugins/tools/\($0)/generate-manual") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        // swift package generate-manual builds the plugin's tool next to the package's own debug products.
+        let products = root.appendingPathComponent(".build/debug/generate-manual-tool")
+        return FileManager.default.isExecutableFile(atPath: products.path) ? products : nil
     }
 
     private func run(_ tool: URL, _ arguments: [String]) throws -> String {
