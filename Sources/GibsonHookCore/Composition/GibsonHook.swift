@@ -56,7 +56,7 @@ public final class GibsonHook {
     }
 
     /// Options for the health use cases.
-    func healthOptions(noCache: Bool = false) -> HealthGateOptions {
-        HealthGateOptions(configuration: configuration, environment: context.environment, statePaths: statePaths, noCache: noCache)
+    func healthOptions(noCache: Bool = false) -> HealthOptions {
+        HealthOptions(configuration: configuration, environment: context.environment, statePaths: statePaths, noCache: noCache)
     }
 }

@@ -18,7 +18,7 @@ public struct HealthGate {
     }
 
     /// Runs the gate.
-    public func run(_ options: HealthGateOptions) -> HealthGateResult {
+    public func run(_ options: HealthOptions) -> HealthGateResult {
         let configuration = options.configuration
         let started = clock.now()
         let deadline = started.addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
@@ -43,7 +43,7 @@ public struct HealthGate {
     }
 
     /// Re-checks with growing pauses until healthy, `recovery.wait` has passed, or the gate's deadline.
-    private func waitForRemoteRecovery(_ check: HealthCheck, options: HealthGateOptions, deadline: Date, last: HealthReport) -> HealthReport {
+    private func waitForRemoteRecovery(_ check: HealthCheck, options: HealthOptions, deadline: Date, last: HealthReport) -> HealthReport {
         let waitEnd = min(deadline, clock.now().addingTimeInterval(options.configuration.gibson.recovery.wait.seconds))
         var report = last
         var pause = 1.0

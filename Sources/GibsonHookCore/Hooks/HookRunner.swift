@@ -10,7 +10,7 @@ public struct HookRunner {
         /// Opens the outbox (only when there is an event to store, so a healthy pre-commit never opens it).
         public var openOutbox: () throws -> (EventRecorder & KeyValueCache)
         /// Runs the health gate (with the process's lazily opened outbox as its recorder and starter).
-        public var gate: (HealthGateOptions) -> HealthGateResult
+        public var gate: (HealthOptions) -> HealthGateResult
         /// The process's event factory for the repository just read (the composition root's `ProcessEvents`,
         /// so a commit and the workflow start it triggers share one source).
         public var eventFactory: (RepositoryContext) -> EventFactory
@@ -25,7 +25,7 @@ public struct HookRunner {
         public init(
             readContext: @escaping (String, ProcessEnvironment, ContextOptions) throws -> RepositoryContext,
             openOutbox: @escaping () throws -> (EventRecorder & KeyValueCache),
-            gate: @escaping (HealthGateOptions) -> HealthGateResult,
+            gate: @escaping (HealthOptions) -> HealthGateResult,
             eventFactory: @escaping (RepositoryContext) -> EventFactory,
             launcher: BackgroundDeliveryLauncher, runner: ProcessRunner, clock: WallClock
         ) {
@@ -53,7 +53,7 @@ public struct HookRunner {
             return result
         }
         if options.hook == .preCommit || (options.hook == .prePush && hooks.prePushHealthGate) {
-            let gateOptions = HealthGateOptions(
+            let gateOptions = HealthOptions(
                 configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
                 noCache: options.noCache)
             result.gate = collaborators.gate(gateOptions)

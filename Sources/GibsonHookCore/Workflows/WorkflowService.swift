@@ -47,7 +47,7 @@ public struct WorkflowService {
     }
 
     /// Starts `kind`.
-    public func start(_ kind: WorkflowKind, options: HealthGateOptions) throws -> WorkflowRunReport {
+    public func start(_ kind: WorkflowKind, options: HealthOptions) throws -> WorkflowRunReport {
         let configuration = options.configuration
         guard kind.settings(configuration).enabled else { throw WorkflowError.disabled(kind) }
         let emitter = GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
@@ -72,7 +72,7 @@ public struct WorkflowService {
     }
 
     /// Recovery starts from a fresh check: a healthy target has nothing to recover.
-    private func startRecovery(options: HealthGateOptions, emitter: GibsonEventEmitter) throws -> WorkflowRunReport {
+    private func startRecovery(options: HealthOptions, emitter: GibsonEventEmitter) throws -> WorkflowRunReport {
         let configuration = options.configuration
         let report = HealthCheck(runner: runner, clock: clock).run(
             configuration: configuration, environment: options.environment, statePaths: options.statePaths, noCache: true)
