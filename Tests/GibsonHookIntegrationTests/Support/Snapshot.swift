@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 
-/// Compares `actual` with the committed snapshot `Snapshots/<name>.txt` beside this target's sources, whole
-/// text. With `GIBSON_HOOK_RECORD_SNAPSHOTS=1` the snapshot is (re)written from `actual` instead, as
+/// Compares `actual` with the committed snapshot `Snapshots/<name>.txt` in the test target's folder (the one
+/// directly under `Tests/`), whole text. One file, compiled into both test targets that take snapshots (the
+/// CLI target's copy is a symbolic link to this one). With `GIBSON_HOOK_RECORD_SNAPSHOTS=1` the snapshot is (re)written from `actual` instead, as
 /// swift-argument-parser's `assertSnapshot` does; a missing snapshot fails and says how to record it.
 func assertSnapshot(
     _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-    while directory.lastPathComponent != "GibsonHookIntegrationTests" && directory.path != "/" {
+    while directory.deletingLastPathComponent().lastPathComponent != "Tests" && directory.path != "/" {
         directory.deleteLastPathComponent()
     }
     let file = directory.appendingPathComponent("Snapshots/\(name).txt")
