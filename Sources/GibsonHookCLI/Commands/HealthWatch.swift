@@ -10,7 +10,7 @@ struct HealthWatch {
     func run(rounds: Int?) throws {
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         var lastHealthy = true
-        root.watchHealth(rounds: rounds) { round in
+        env.recordingEvents(root) { $0.watchHealth(rounds: rounds) { round in
             lastHealthy = round.healthy
             if json {
                 var members: [String: JSONValue] = ["healthy": .bool(round.healthy), "report": round.report.json]
@@ -28,8 +28,7 @@ struct HealthWatch {
                     env.stdout.write("\(time) recovery: \(recovery.passed ? style.green("recovered") : style.red("still unhealthy"))\n")
                 }
             }
-        }
-        env.warnIfEventsWereNotRecorded(root)
+        } }
         if !lastHealthy { throw ExitCode(HookExitCode.failure) }
     }
 }

@@ -18,9 +18,7 @@ struct InfraReadyCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let root = try env.gibsonHook(config.overrides)
-        let report = root.infraReady()
-        env.warnIfEventsWereNotRecorded(root)
+        let report = env.recordingEvents(try env.gibsonHook(config.overrides)) { $0.infraReady() }
         if json {
             var members: [String: JSONValue] = ["ready": .bool(report.ready), "services": .array(report.services.map(\.json))]
             if let activation = report.activation { members["activation"] = activation.json }

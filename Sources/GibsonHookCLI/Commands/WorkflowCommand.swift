@@ -26,9 +26,7 @@ struct WorkflowStartCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let root = try env.gibsonHook(config.overrides)
-        let report = try root.startWorkflow(kind)
-        env.warnIfEventsWereNotRecorded(root)
+        let report = try env.recordingEvents(try env.gibsonHook(config.overrides)) { try $0.startWorkflow(kind) }
         if json {
             env.json(report.json)
         } else {

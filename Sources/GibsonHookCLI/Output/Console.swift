@@ -24,9 +24,11 @@ extension CommandEnvironment {
         return ExitCode(failure.exitCode)
     }
 
-    /// Says the outbox could not be opened, after a use case that records events tried to.
-    func warnIfEventsWereNotRecorded(_ root: GibsonHook) {
+    /// Runs `useCase` on `root`, then warns when the events it records could not be (the outbox did not open).
+    func recordingEvents<T>(_ root: GibsonHook, _ useCase: (GibsonHook) throws -> T) rethrows -> T {
+        let result = try useCase(root)
         if let failure = root.outboxFailure { warning("events are not recorded: \(failure)") }
+        return result
     }
 
     /// Tells the user that events wait for a sink and how to configure one.
