@@ -35,10 +35,12 @@ let package = Package(
             dependencies: ["GibsonHookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "gibson-hook", dependencies: ["GibsonHookCLI"]),
         .testTarget(name: "GibsonHookCoreTests", dependencies: ["GibsonHookCore"]),
+        // Snapshots are read by their source path (re-recorded with GIBSON_HOOK_RECORD_SNAPSHOTS=1), not resources.
+        .testTarget(name: "GibsonHookCLITests", dependencies: ["GibsonHookCLI", "GibsonHookCore"], exclude: ["Snapshots"]),
         .testTarget(
             name: "GibsonHookIntegrationTests", dependencies: ["GibsonHookCore"],
             // Fixtures are scripts the tests run by their source path, not resources.
-            exclude: ["Transport/Fixtures"]),
+            exclude: ["Transport/Fixtures", "Snapshots"]),
     ]
 )
 

@@ -25,6 +25,8 @@ ln -sf "$root/.venv-gibson/bin/gibson" .venv/tools/gibson
 export PATH="$root/.venv/bin:$root/.venv/tools:$PATH"
 
 swift build --build-tests
+# The man page test compares man/gibson-hook.1 with the output of swift-argument-parser's generate-manual tool.
+swift package generate-manual --configuration debug >/dev/null
 export GIBSON_HOOK_BINARY="$root/.build/debug/gibson-hook"
 
 status=0

@@ -34,12 +34,23 @@ extension GibsonHookCommand {
         }
     }
 
-    /// Exits as ArgumentParser would, except that usage errors exit with `HookExitCode.usage` (2), the
+    /// The one way the process exits on an error. A core error is presented once (`gibson-hook: error:` and
+    /// its documented exit code, from `Failure`); an `ExitCode` a command threw exits silently; ArgumentParser's
+    /// own errors print as it prints them, except that usage errors exit with `HookExitCode.usage` (2), the
     /// status the man page documents, instead of ArgumentParser's 64.
     static func exitReportingUsageAsDocumented(_ error: Error) -> Never {
+        if !isArgumentParserError(error) {
+            exit(withError: CommandEnvironment.current().present(error))
+        }
         guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
         exit(withError: ExitCode(HookExitCode.usage.rawValue))
+    }
+
+    /// Whether `error` is ArgumentParser's (an exit, help, a parse or validation error), not the core's.
+    static func isArgumentParserError(_ error: Error) -> Bool {
+        error is ExitCode || error is CleanExit || error is ValidationError
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     private static func parseAlone<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) throws -> ParsableCommand {

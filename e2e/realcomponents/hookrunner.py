@@ -15,7 +15,7 @@ def binary_path():
 
 
 def missing_capability():
-    """None when the binary has `emit`, `flush` and `outbox`; otherwise the reason to skip."""
+    """None when the binary has `emit`, `flush` and `outbox`; otherwise why the suite fails."""
     path = binary_path()
     if not os.access(path, os.X_OK):
         return f"gibson-hook binary not built at {path!r} (set GIBSON_HOOK_BINARY)"

@@ -12,13 +12,8 @@ enum ConfigValidation {
             default: break
             }
         }
-        let sinks = configuration.sinks
-        let endpoints: [(String, AuthSettings, TLSSettings)] = [
-            ("sinks.kafka", sinks.kafka.auth, sinks.kafka.tls),
-            ("sinks.cloudEvents", sinks.cloudEvents.auth, sinks.cloudEvents.tls),
-            ("sinks.temporal", sinks.temporal.auth, sinks.temporal.tls),
-        ]
-        for (prefix, auth, tls) in endpoints {
+        for kind in SinkRegistry.kinds {
+            let (prefix, auth, tls) = (kind.key, kind.auth(configuration.sinks), kind.tls(configuration.sinks))
             validate(auth, prefix: prefix + ".auth", &context)
             if (tls.certFile == nil) != (tls.keyFile == nil) {
                 report("'\(prefix).tls' needs both 'certFile' and 'keyFile' for mutual TLS", key: prefix + ".tls",

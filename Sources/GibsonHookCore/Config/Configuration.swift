@@ -215,9 +215,6 @@ public struct Sinks: Sendable, Equatable {
     public var temporal = TemporalSettings()
 
     public init() {}
-
-    /// True when at least one sink has a URL.
-    public var anyConfigured: Bool { kafka.url != nil || cloudEvents.url != nil || temporal.url != nil }
 }
 
 /// A Kafka REST proxy (Confluent v2/v3, Redpanda HTTP proxy).

@@ -4,33 +4,27 @@ import Foundation
 /// gibson-recovery-workflow (remote first, local fallback), wait up to `recovery.wait` re-checking, all
 /// within `hooks.preCommit.timeout`; block with a diagnosis and remedies when Gibson stays unhealthy.
 public struct HealthGate {
-    let clock: any WallClock
-    let runner: any ProcessRunner
-    let starter: (any WorkflowStarter)?
-    let recorder: (any EventRecorder)?
+    let tools: RecoveryCollaborators
 
-    /// Creates the gate with its collaborators; `starter` and `recorder` may be nil (local only, no events).
+    /// Creates the use case with its collaborators; `starter` and `recorder` may be nil (local only, no events).
     public init(clock: any WallClock, runner: any ProcessRunner, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?) {
-        self.clock = clock
-        self.runner = runner
-        self.starter = starter
-        self.recorder = recorder
+        tools = RecoveryCollaborators(clock: clock, runner: runner, starter: starter, recorder: recorder)
     }
 
     /// Runs the gate.
-    public func run(_ options: HealthGateOptions) -> HealthGateResult {
+    public func run(_ options: HealthOptions) -> HealthGateResult {
         let configuration = options.configuration
-        let started = clock.now()
+        let started = tools.clock.now()
         let deadline = started.addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
-        let check = HealthCheck(runner: runner, clock: clock)
+        let check = HealthCheck(runner: tools.runner, clock: tools.clock)
         let first = check.run(
             configuration: configuration, environment: options.environment, statePaths: options.statePaths,
             noCache: options.noCache, timeoutCap: configuration.hooks.preCommit.timeout.seconds)
         if first.healthy {
             return HealthGateResult(passed: true, report: first, diagnosis: nil, recovery: .none, steps: [], remedies: [])
         }
-        let emitter = GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
-        let recovery = RecoveryWorkflow(clock: clock, runner: runner, starter: starter, emitter: emitter)
+        let emitter = GibsonEventEmitter(recorder: tools.recorder, configuration: configuration, environment: options.environment, clock: tools.clock)
+        let recovery = RecoveryWorkflow(clock: tools.clock, runner: tools.runner, starter: tools.starter, emitter: emitter)
             .run(from: first, options: options, deadline: deadline)
         var report = recovery.finalReport
         if case .remote = recovery.path {
@@ -43,16 +37,16 @@ public struct HealthGate {
     }
 
     /// Re-checks with growing pauses until healthy, `recovery.wait` has passed, or the gate's deadline.
-    private func waitForRemoteRecovery(_ check: HealthCheck, options: HealthGateOptions, deadline: Date, last: HealthReport) -> HealthReport {
-        let waitEnd = min(deadline, clock.now().addingTimeInterval(options.configuration.gibson.recovery.wait.seconds))
+    private func waitForRemoteRecovery(_ check: HealthCheck, options: HealthOptions, deadline: Date, last: HealthReport) -> HealthReport {
+        let waitEnd = min(deadline, tools.clock.now().addingTimeInterval(options.configuration.gibson.recovery.wait.seconds))
         var report = last
         var pause = 1.0
         while !report.healthy {
-            let remaining = waitEnd.timeIntervalSince(clock.now())
+            let remaining = waitEnd.timeIntervalSince(tools.clock.now())
             guard remaining > 0 else { break }
-            clock.sleep(seconds: min(pause, remaining))
+            tools.clock.sleep(seconds: min(pause, remaining))
             pause = min(pause * 2, 8)
-            let left = deadline.timeIntervalSince(clock.now())
+            let left = deadline.timeIntervalSince(tools.clock.now())
             guard left > 0 else { break }
             report = check.run(
                 configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,

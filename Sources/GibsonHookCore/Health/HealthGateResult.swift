@@ -1,25 +1,5 @@
 import Foundation
 
-/// What the pre-commit gate needs besides its collaborators.
-public struct HealthGateOptions: Sendable {
-    /// The effective configuration.
-    public var configuration: Configuration
-    /// The hook's environment (git's local variables are removed before any child runs).
-    public var environment: ProcessEnvironment
-    /// Where the health cache and Gibson state backups live.
-    public var statePaths: StatePaths
-    /// Probe even when a cached healthy result is fresh.
-    public var noCache: Bool
-
-    /// Creates options.
-    public init(configuration: Configuration, environment: ProcessEnvironment, statePaths: StatePaths, noCache: Bool = false) {
-        self.configuration = configuration
-        self.environment = environment
-        self.statePaths = statePaths
-        self.noCache = noCache
-    }
-}
-
 /// Which recovery ran while the gate waited.
 public enum RecoveryPath: Sendable, Equatable {
     /// Gibson was healthy: no recovery.

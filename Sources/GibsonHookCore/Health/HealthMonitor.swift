@@ -30,7 +30,7 @@ public struct HealthMonitor {
     }
 
     /// Runs `rounds` rounds (nil: until the process is stopped), calling `onRound` after each.
-    public func run(_ options: HealthGateOptions, rounds: Int?, onRound: (Round) -> Void) {
+    public func run(_ options: HealthOptions, rounds: Int?, onRound: (Round) -> Void) {
         var done = 0
         while rounds.map({ done < $0 }) ?? true {
             let started = clock.now()
@@ -44,7 +44,7 @@ public struct HealthMonitor {
     }
 
     /// One probe, its event, and recovery when it failed.
-    func runOnce(_ options: HealthGateOptions) -> Round {
+    func runOnce(_ options: HealthOptions) -> Round {
         let report = check.run(
             configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
             noCache: true)

@@ -67,7 +67,7 @@ public struct InfraReady {
     }
 
     /// Runs the checks and activation.
-    public func run(_ options: HealthGateOptions) -> InfraReadyReport {
+    public func run(_ options: HealthOptions) -> InfraReadyReport {
         let configuration = options.configuration
         let services = ServiceStatus.probeAll(configuration.infrastructure)
         let requiredUp = services.allSatisfy { $0.up || !$0.required }

@@ -56,7 +56,7 @@ public struct Validation {
     }
 
     /// Runs every check.
-    public func run(_ options: HealthGateOptions) -> ValidationReport {
+    public func run(_ options: HealthOptions) -> ValidationReport {
         let configuration = options.configuration
         var findings = ConfigurationAudit.findings(configuration)
         let health = HealthCheck(runner: runner, clock: clock).run(

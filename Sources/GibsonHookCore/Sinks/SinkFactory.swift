@@ -2,30 +2,15 @@ import Foundation
 
 /// Builds the configured sinks, each with its own libcurl client (its own TLS settings and connection cache).
 public enum SinkFactory {
-    /// One sink per configured URL: Kafka REST, CloudEvents, Temporal, in that order. Empty when no sink is
+    /// One sink per configured URL, in `SinkRegistry.kinds` order. Empty when no sink is
     /// configured (events then wait in the outbox).
     public static func makeSinks(
         configuration: Configuration, environment: ProcessEnvironment, cache: KeyValueCache
     ) -> [EventSink] {
-        let sinks = configuration.sinks
-        let delivery = configuration.delivery
-        var result: [EventSink] = []
-        if let url = sinks.kafka.url, !url.isEmpty {
-            let client = HTTPClient(options: HTTPClientOptions(delivery: delivery, tls: sinks.kafka.tls))
-            result.append(KafkaRestSink(settings: sinks.kafka, transport: client, environment: environment, cache: cache))
+        SinkRegistry.configured(configuration).map { kind, _ in
+            let client = HTTPClient(options: HTTPClientOptions(delivery: configuration.delivery, tls: kind.tls(configuration.sinks)))
+            return kind.make(configuration, environment, cache, client)
         }
-        if let url = sinks.cloudEvents.url, !url.isEmpty {
-            let client = HTTPClient(options: HTTPClientOptions(delivery: delivery, tls: sinks.cloudEvents.tls))
-            result.append(CloudEventsSink(settings: sinks.cloudEvents, transport: client, environment: environment))
-        }
-        if let url = sinks.temporal.url, !url.isEmpty {
-            let client = HTTPClient(options: HTTPClientOptions(delivery: delivery, tls: sinks.temporal.tls))
-            result.append(
-                TemporalSink(
-                    settings: sinks.temporal, workflows: configuration.workflows, identity: identity(environment),
-                    transport: client, environment: environment, cache: cache))
-        }
-        return result
     }
 
     /// `gibson-hook@<hostname>`, the identity Temporal records for starts.

@@ -11,7 +11,6 @@ public struct DurationValue: Sendable, Equatable, Hashable, Comparable, CustomSt
     public static func milliseconds(_ value: Double) -> DurationValue { .init(seconds: value / 1000) }
     public static func seconds(_ value: Double) -> DurationValue { .init(seconds: value) }
     public static func minutes(_ value: Double) -> DurationValue { .init(seconds: value * 60) }
-    public static func hours(_ value: Double) -> DurationValue { .init(seconds: value * 3600) }
     public static func days(_ value: Double) -> DurationValue { .init(seconds: value * 86_400) }
 
     private static let units: [(suffix: String, factor: Double)] = [
@@ -40,16 +39,23 @@ public struct DurationValue: Sendable, Equatable, Hashable, Comparable, CustomSt
         self.seconds = total
     }
 
-    /// The shortest exact spelling: `250ms`, `20s`, `5m`, `1h`, `7d`, else seconds with a fraction.
+    /// The duration as people write it, to the millisecond: `250ms`, `0.7s`, `20s`, `1m30s`, `1h`, `7d`.
+    /// Under a second it is milliseconds unless tenths say it (`0.7s`); above, whole days, hours and minutes
+    /// are followed by the seconds left, with up to three decimals.
     public var description: String {
-        if seconds == 0 { return "0s" }
-        for (suffix, factor) in Self.units.reversed() where suffix != "ms" && suffix != "w" {
-            let count = seconds / factor
-            if count >= 1, count == count.rounded() { return "\(Int(count))\(suffix)" }
+        let millis = Int64((seconds * 1000).rounded())
+        if millis <= 0 { return "0s" }
+        if millis < 1000 { return millis % 100 == 0 ? "0.\(millis / 100)s" : "\(millis)ms" }
+        var rest = millis
+        var text = ""
+        for (suffix, unit) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000)] where rest >= unit {
+            text += "\(rest / unit)\(suffix)"
+            rest %= unit
         }
-        let millis = seconds * 1000
-        if millis == millis.rounded() { return "\(Int(millis))ms" }
-        return "\(seconds)s"
+        guard rest > 0 else { return text }
+        var fraction = rest % 1000 == 0 ? "" : String(String(rest % 1000 + 1000).dropFirst())
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return text + "\(rest / 1000)" + (fraction.isEmpty ? "" : "." + fraction) + "s"
     }
 
     public static func < (lhs: DurationValue, rhs: DurationValue) -> Bool { lhs.seconds < rhs.seconds }

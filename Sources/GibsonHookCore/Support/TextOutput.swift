@@ -5,15 +5,3 @@ public protocol TextOutput: AnyObject {
     /// Writes `text` as is (no newline is added).
     func write(_ text: String)
 }
-
-/// A `TextOutput` that keeps everything in memory, for tests.
-public final class BufferedTextOutput: TextOutput {
-    /// Everything written so far.
-    public private(set) var text = ""
-
-    /// Creates an empty buffer.
-    public init() {}
-
-    /// Appends `text` to the buffer.
-    public func write(_ text: String) { self.text += text }
-}

@@ -11,13 +11,17 @@ public final class OutboxWorkflowStarter: WorkflowStarter {
     private let clock: any WallClock
     private let factory: EventFactory
 
-    /// A starter recording into `store` and delivering with `configuration`'s Temporal settings.
-    public init(store: OutboxStore, configuration: Configuration, environment: ProcessEnvironment, clock: any WallClock) {
+    /// A starter recording into `store` and delivering with `configuration`'s Temporal settings; `factory` is
+    /// the process's event factory (the composition root passes it, so the start carries the process's source).
+    public init(
+        store: OutboxStore, configuration: Configuration, environment: ProcessEnvironment, clock: any WallClock,
+        factory: EventFactory? = nil
+    ) {
         self.store = store
         self.configuration = configuration
         self.environment = environment
         self.clock = clock
-        factory = EventFactory(configuration: configuration, hostName: EventStamp.hostName, clock: clock)
+        self.factory = factory ?? EventFactory(configuration: configuration, hostName: EventStamp.hostName, clock: clock)
     }
 
     /// Records `request` and tries to deliver it before `deadline`.

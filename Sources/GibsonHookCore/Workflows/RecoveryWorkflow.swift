@@ -29,7 +29,7 @@ public struct RecoveryWorkflow {
     }
 
     /// Recovers from the failing `report` before `deadline`.
-    public func run(from report: HealthReport, options: HealthGateOptions, deadline: Date) -> RecoveryRunResult {
+    public func run(from report: HealthReport, options: HealthOptions, deadline: Date) -> RecoveryRunResult {
         let configuration = options.configuration
         guard configuration.workflows.recovery.enabled else {
             return RecoveryRunResult(path: .skipped(reason: "the recovery workflow is disabled"), steps: [], finalReport: report)

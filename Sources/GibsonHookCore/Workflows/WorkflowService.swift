@@ -33,38 +33,32 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible {
 
 /// The `workflow start` use-case: remote first, local fallback (none for scaling).
 public struct WorkflowService {
-    let clock: any WallClock
-    let runner: any ProcessRunner
-    let starter: (any WorkflowStarter)?
-    let recorder: (any EventRecorder)?
+    let tools: RecoveryCollaborators
 
-    /// Creates the use-case.
+    /// Creates the use case with its collaborators; `starter` and `recorder` may be nil (local only, no events).
     public init(clock: any WallClock, runner: any ProcessRunner, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?) {
-        self.clock = clock
-        self.runner = runner
-        self.starter = starter
-        self.recorder = recorder
+        tools = RecoveryCollaborators(clock: clock, runner: runner, starter: starter, recorder: recorder)
     }
 
     /// Starts `kind`.
-    public func start(_ kind: WorkflowKind, options: HealthGateOptions) throws -> WorkflowRunReport {
+    public func start(_ kind: WorkflowKind, options: HealthOptions) throws -> WorkflowRunReport {
         let configuration = options.configuration
         guard kind.settings(configuration).enabled else { throw WorkflowError.disabled(kind) }
-        let emitter = GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
-        let deadline = clock.now().addingTimeInterval(configuration.delivery.deadline.seconds)
-        let launcher = RemoteWorkflowLauncher(starter: starter, configuration: configuration)
+        let emitter = GibsonEventEmitter(recorder: tools.recorder, configuration: configuration, environment: options.environment, clock: tools.clock)
+        let deadline = tools.clock.now().addingTimeInterval(configuration.delivery.deadline.seconds)
+        let launcher = RemoteWorkflowLauncher(starter: tools.starter, configuration: configuration)
         let host = GibsonEventEmitter.hostName
         switch kind {
         case .recovery:
             return try startRecovery(options: options, emitter: emitter)
         case .activation:
-            let request = WorkflowRequests.activation(configuration, host: host, now: clock.now())
+            let request = WorkflowRequests.activation(configuration, host: host, now: tools.clock.now())
             return run(request, kind: kind, launcher: launcher, deadline: deadline) {
                 LocalActivation(configuration: configuration, environment: options.environment, statePaths: options.statePaths,
-                    clock: clock, runner: runner, emitter: emitter).run()
+                    clock: tools.clock, runner: tools.runner, emitter: emitter).run()
             }
         case .scaling:
-            let request = WorkflowRequests.scaling(configuration, host: host, now: clock.now())
+            let request = WorkflowRequests.scaling(configuration, host: host, now: tools.clock.now())
             let route = launcher.launch(request, deadline: deadline)
             if case .local(let reason) = route { throw WorkflowError.scalingNeedsRemoteEngine(reason) }
             return WorkflowRunReport(kind: kind, workflowId: request.workflowId, route: route, succeeded: true, steps: [])
@@ -72,18 +66,18 @@ public struct WorkflowService {
     }
 
     /// Recovery starts from a fresh check: a healthy target has nothing to recover.
-    private func startRecovery(options: HealthGateOptions, emitter: GibsonEventEmitter) throws -> WorkflowRunReport {
+    private func startRecovery(options: HealthOptions, emitter: GibsonEventEmitter) throws -> WorkflowRunReport {
         let configuration = options.configuration
-        let report = HealthCheck(runner: runner, clock: clock).run(
+        let report = HealthCheck(runner: tools.runner, clock: tools.clock).run(
             configuration: configuration, environment: options.environment, statePaths: options.statePaths, noCache: true)
         guard !report.healthy else {
-            let id = WorkflowRequests.workflowId(.recovery, host: GibsonEventEmitter.hostName, incident: "healthy", now: clock.now())
+            let id = WorkflowRequests.workflowId(.recovery, host: GibsonEventEmitter.hostName, incident: "healthy", now: tools.clock.now())
             return WorkflowRunReport(
                 kind: .recovery, workflowId: id, route: .local(reason: "gibson is healthy"), succeeded: true,
                 steps: [WorkflowStep(name: "diagnose", ok: true, detail: "gibson is healthy: nothing to recover")])
         }
-        let deadline = clock.now().addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
-        let result = RecoveryWorkflow(clock: clock, runner: runner, starter: starter, emitter: emitter)
+        let deadline = tools.clock.now().addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
+        let result = RecoveryWorkflow(clock: tools.clock, runner: tools.runner, starter: tools.starter, emitter: emitter)
             .run(from: report, options: options, deadline: deadline)
         switch result.path {
         case .remote:

@@ -80,8 +80,8 @@ final class HealthSandbox {
         chmod(gibsonPath, 0o755)
     }
 
-    var options: HealthGateOptions {
-        HealthGateOptions(configuration: configuration, environment: environment, statePaths: statePaths)
+    var options: HealthOptions {
+        HealthOptions(configuration: configuration, environment: environment, statePaths: statePaths)
     }
 }
 

@@ -30,12 +30,16 @@ import Testing
         #expect(report.findings.count == 1)
     }
 
+    /// What the loader lets through but cannot work: no probe, a zero timeout, an empty restart command.
     @Test func configurationThatCannotWorkIsAnError() {
         var configuration = Configuration()
-        configuration.gibson.probes = [ProbeSpec(name: "api", kind: .http, url: "ftp://x")]
-        configuration.sinks.kafka.url = "kafka:9092"
-        let messages = ConfigurationAudit.findings(configuration).map(\.message)
-        #expect(messages.contains("probe 'api' is http but its url 'ftp://x' is not an http(s) URL"))
-        #expect(messages.contains("sink kafka url 'kafka:9092' is not an http(s) URL"))
+        configuration.gibson.probes = []
+        configuration.gibson.timeout = .seconds(0)
+        configuration.gibson.recovery.restartCommand = []
+        #expect(ConfigurationAudit.findings(configuration).map(\.message) == [
+            "gibson.probes is empty: add at least one probe (e.g. '--version')",
+            "gibson.timeout must be longer than 0s",
+            "recovery.restartCommand is an empty argv list",
+        ])
     }
 }

@@ -10,6 +10,8 @@ final class HookRunnerFixture {
     var gatePasses = true
     var gateCalls = 0
     var context: RepositoryContext
+    /// The configuration of the run in progress, for the event factory.
+    var configuration = Configuration()
 
     init() throws {
         outbox = try OutboxStore(path: ":memory:")
@@ -30,7 +32,7 @@ final class HookRunnerFixture {
         HookRunner(HookRunner.Collaborators(
             readContext: { [unowned self] _, _, _ in context },
             openOutbox: { [unowned self] in outbox },
-            gate: { [unowned self] _, _ in
+            gate: { [unowned self] _ in
                 gateCalls += 1
                 let report = HealthReport(
                     executable: "gibson", resolvedPath: nil, probes: [], failure: gatePasses ? nil : .nonZeroExit,
@@ -39,6 +41,11 @@ final class HookRunnerFixture {
                     passed: gatePasses, report: report, diagnosis: report.failure, recovery: .none, steps: [],
                     remedies: gatePasses ? [] : ["to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …"])
             },
+            eventFactory: { [unowned self] context in
+                EventFactory(
+                    configuration: configuration, remoteURL: context.remote?.url, repository: context.remote?.url,
+                    hostName: EventStamp.hostName, clock: SystemClock())
+            },
             launcher: launcher, runner: runner, clock: SystemClock()))
     }
 
@@ -46,7 +53,8 @@ final class HookRunnerFixture {
         _ hook: HookName, _ arguments: [String] = [], stdin: String = "", configuration: Configuration = Configuration(),
         environment: [String: String] = [:]
     ) -> HookRunResult {
-        runnerUnderTest.run(HookRunOptions(
+        self.configuration = configuration
+        return runnerUnderTest.run(HookRunOptions(
             hook: hook, arguments: arguments, stdin: stdin, configuration: configuration,
             environment: ProcessEnvironment(environment), workingDirectory: "/work/demo",
             statePaths: StatePaths(directory: "/nonexistent-state")))

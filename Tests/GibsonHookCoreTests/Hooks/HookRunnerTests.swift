@@ -12,15 +12,6 @@ import Testing
         return configuration
     }
 
-    @Test func gibsonHookZeroSkipsEverything() throws {
-        let result = fixture.run(.preCommit, environment: ["GIBSON_HOOK": "0"])
-        #expect(result.skipped)
-        #expect(result.exitCode == .success)
-        #expect(fixture.gateCalls == 0)
-        #expect(fixture.run(.postCommit, environment: ["GIBSON_HOOK": "0"]).recorded.isEmpty)
-        #expect(try fixture.storedTypes().isEmpty)
-    }
-
     @Test func preCommitPassesWhenTheGatePassesAndStoresNothing() throws {
         let result = fixture.run(.preCommit)
         #expect(result.exitCode == .success)
@@ -125,8 +116,8 @@ import Testing
     @Test func unreadableRepositoryIsAWarningNotAFailure() {
         let runner = HookRunner(HookRunner.Collaborators(
             readContext: { _, _, _ in throw HookInstallError.notARepository("/nowhere") },
-            openOutbox: { [fixture] in fixture.outbox }, gate: { _, _ in fatalError("no gate in post-commit") },
-            launcher: fixture.launcher, runner: fixture.runner, clock: SystemClock()))
+            openOutbox: { [fixture] in fixture.outbox }, gate: { _ in fatalError("no gate in post-commit") },
+            eventFactory: { _ in fatalError("no event without a repository") }, launcher: fixture.launcher, runner: fixture.runner, clock: SystemClock()))
         let result = runner.run(HookRunOptions(
             hook: .postCommit, configuration: Configuration(), environment: ProcessEnvironment(),
             workingDirectory: "/nowhere", statePaths: StatePaths(directory: "/nonexistent")))

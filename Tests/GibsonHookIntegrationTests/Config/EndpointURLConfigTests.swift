@@ -99,7 +99,7 @@ import Testing
         let result = try sandbox.gibsonHook(["validate"])
         #expect(result.status == HookExitCode.failure.rawValue)
         #expect(result.stderr.split(separator: "\n").contains(
-            "error: [sinks] sink cloudevents at 'http://127.0.0.1:1/in?apikey=********' is unreachable (127.0.0.1:1 "
+            "gibson-hook: error: [sinks] sink cloudevents at 'http://127.0.0.1:1/in?apikey=********' is unreachable (127.0.0.1:1 "
                 + "refused the connection); events wait in the outbox until it is up"))
         #expect(!result.stdout.contains("s3cr3t") && !result.stderr.contains("s3cr3t"))
     }

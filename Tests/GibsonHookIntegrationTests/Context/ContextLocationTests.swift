@@ -98,7 +98,7 @@ import Testing
             ["context", "--json"], in: outside, extraEnvironment: ["GIT_CEILING_DIRECTORIES": repo.sandbox.path])
         #expect(result.status == HookExitCode.notARepository.rawValue)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "error: not a git repository: '\(outside.path)'\n")
+        #expect(result.stderr == "gibson-hook: error: not a git repository: '\(outside.path)'\n")
     }
 
     @Test func gitDirPointingNowhereIsNotARepository() throws {
@@ -106,7 +106,7 @@ import Testing
         let missing = repo.sandbox.appendingPathComponent("missing.git").path
         let result = try repo.gibsonHook(["context"], extraEnvironment: ["GIT_DIR": missing])
         #expect(result.status == HookExitCode.notARepository.rawValue)
-        #expect(result.stderr == "error: not a git repository: '\(missing)'\n")
+        #expect(result.stderr == "gibson-hook: error: not a git repository: '\(missing)'\n")
     }
 }
 

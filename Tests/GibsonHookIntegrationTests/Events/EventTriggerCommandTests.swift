@@ -30,6 +30,25 @@ import Testing
         #expect(start.stdout.contains("trigger-deploys-\(eventId)"))
     }
 
+    /// One event factory per process: the commit event and the workflow start its trigger stores both carry
+    /// the repository's remote as `source`.
+    @Test func aCommitAndTheWorkflowStartItTriggersShareTheirSource() throws {
+        let sandbox = try HookSandbox()
+        try sandbox.repo.git(["remote", "add", "origin", "https://example.com/org/demo.git"])
+        try sandbox.repo.write(".gibson-hook.yml", """
+            eventTriggers:
+              - name: commits
+                event: git.commit
+                action: gibson:activate
+            """)
+        try sandbox.repo.git(["add", "-A"])
+        try sandbox.repo.git(["commit", "-q", "-m", "trigger"])
+        let commits = try sandbox.events("git.commit")
+        let starts = try sandbox.events("workflow.start")
+        #expect(commits.map(\.source) == ["https://example.com/org/demo.git"])
+        #expect(starts.map(\.source) == ["https://example.com/org/demo.git"])
+    }
+
     @Test func configCheckReportsAnUnknownActionWithItsPlace() throws {
         let repo = try TemporaryGitRepository()
         try repo.write(".gibson-hook.yml", """

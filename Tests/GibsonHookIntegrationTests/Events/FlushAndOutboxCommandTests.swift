@@ -23,7 +23,7 @@ import Testing
         let repo = try TemporaryGitRepository()
         let result = try repo.gibsonHook(["flush", "--deadline", "5 minutes"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: --deadline must be a positive duration like 20s, got '5 minutes'\n")
+        #expect(result.stderr == "gibson-hook: error: --deadline must be a positive duration like 20s, got '5 minutes'\n")
     }
 
     @Test func theOutboxLivesInTheStateDirectory() throws {

@@ -26,7 +26,7 @@ import Testing
         var environment = ProcessEnvironment(sandbox.environment)
         environment["GIBSON_HOOK_GIBSON"] = gibson.path
         environment["GIT_INDEX_FILE"] = "/must/not/leak"
-        let options = HealthGateOptions(
+        let options = HealthOptions(
             configuration: configuration, environment: environment,
             statePaths: StatePaths(directory: sandbox.sandbox.appendingPathComponent("state").path))
         let recorder = RecordingOutbox()

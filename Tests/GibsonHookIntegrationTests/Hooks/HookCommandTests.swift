@@ -32,7 +32,7 @@ import Testing
         try sandbox.repo.git(["add", "-A"])
         let result = try sandbox.gitResult(["commit", "-q", "-m", "blocked"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("gibson-hook pre-commit: gibson is unhealthy: non-zero-exit"))
+        #expect(result.stderr.contains("gibson-hook: error: gibson is unhealthy: non-zero-exit"))
         #expect(result.stderr.contains("config is corrupt"))
         #expect(result.stderr.contains("GIBSON_HOOK=0 git commit"))
         #expect(throws: TestFailure.self) { try sandbox.repo.git(["rev-parse", "--verify", "-q", "HEAD"]) }

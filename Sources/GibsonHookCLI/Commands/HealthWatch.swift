@@ -1,0 +1,34 @@
+import ArgumentParser
+import GibsonHookCore
+
+/// `health --watch`: runs the core's `HealthMonitor` and prints one line (or JSON object) per round.
+struct HealthWatch {
+    let env: CommandEnvironment
+    let root: GibsonHook
+    let json: Bool
+
+    func run(rounds: Int?) throws {
+        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
+        var lastHealthy = true
+        env.recordingEvents(root) { $0.watchHealth(rounds: rounds) { round in
+            lastHealthy = round.healthy
+            if json {
+                var members: [String: JSONValue] = ["healthy": .bool(round.healthy), "report": round.report.json]
+                if let recovery = round.recovery { members["recovery"] = recovery.json }
+                env.stdout.write(JSONValue.object(members).serialized() + "\n")
+                return
+            }
+            let style = env.outputStyle
+            let time = round.report.checkedAt.formatted(.iso8601)
+            if round.report.healthy {
+                env.stdout.write("\(time) gibson: \(style.green(round.report.summary))\n")
+            } else {
+                env.stdout.write("\(time) gibson: \(style.red(round.report.summary))\n")
+                if let recovery = round.recovery {
+                    env.stdout.write("\(time) recovery: \(recovery.passed ? style.green("recovered") : style.red("still unhealthy"))\n")
+                }
+            }
+        } }
+        if !lastHealthy { throw ExitCode(HookExitCode.failure) }
+    }
+}

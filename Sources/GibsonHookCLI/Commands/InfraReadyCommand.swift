@@ -1,0 +1,41 @@
+import ArgumentParser
+import GibsonHookCore
+
+/// `gibson-hook infra-ready`: are the services up and is Gibson activated? For systemd and CI.
+struct InfraReadyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "infra-ready", abstract: "Probe the infrastructure services, then activate Gibson.",
+        discussion: """
+            Probes postgres, neo4j, redis, elasticsearch and ollama (or the configured services), emits \
+            ai.gibson.hook.system.infrastructure-ready, then starts gibson-activation-workflow (locally when \
+            Temporal is not configured). Exits 0 only when the required services are up and activation succeeded.
+            """)
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        let env = CommandEnvironment.current()
+        let report = env.recordingEvents(try env.gibsonHook(config.overrides)) { $0.infraReady() }
+        if json {
+            var members: [String: JSONValue] = ["ready": .bool(report.ready), "services": .array(report.services.map(\.json))]
+            if let activation = report.activation { members["activation"] = activation.json }
+            if let note = report.activationNote { members["note"] = .string(note) }
+            env.json(.object(members))
+        } else {
+            for service in report.services {
+                let state = service.up ? "up" : (service.required ? "DOWN" : "down (optional)")
+                env.stdout.write("\(service.name): \(state)\(service.error.map { " - \($0)" } ?? "")\n")
+            }
+            if let activation = report.activation {
+                if case .local(let reason) = activation.route { env.stdout.write("activation ran locally: \(reason)\n") }
+                for step in activation.steps { env.stdout.write(step.line) }
+            }
+            if let note = report.activationNote { env.note(note) }
+            env.stdout.write(report.ready ? "infrastructure ready\n" : "infrastructure not ready\n")
+        }
+        if !report.ready { throw ExitCode(HookExitCode.failure) }
+    }
+}

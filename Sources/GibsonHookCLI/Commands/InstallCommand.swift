@@ -1,0 +1,51 @@
+import ArgumentParser
+import GibsonHookCore
+
+/// `gibson-hook install`: wires the shims into the hooks directory git really uses.
+struct InstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install the git hook shims into this repository.",
+        discussion: """
+            Installs into the directory git runs hooks from: core.hooksPath when set, else the repository's \
+            hooks directory (shared by every linked worktree). A hook already there is moved to \
+            <hook>.pre-gibson-hook and still runs first, with the same arguments and stdin. Re-running is \
+            safe. Submodules have their own hooks: run install inside each one.
+            """)
+
+    @Option(help: "Comma-separated hooks to wire, or 'all' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).")
+    var hooks = HookName.defaults.map(\.rawValue).joined(separator: ",")
+
+    @Flag(help: "Rewrite current shims too, and chain a foreign hook even when an older backup exists (kept under a numbered name).")
+    var force = false
+
+    @Option(help: "Absolute path the shims call first (default: this gibson-hook).")
+    var binary: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let env = CommandEnvironment.current()
+        let wiring = env.context.hookWiring
+        let report = try wiring.install(
+            hooks: try HookName.parseList(hooks), binary: binary ?? env.context.executable ?? "gibson-hook", force: force)
+        if json {
+            env.json(report.json)
+            return
+        }
+        let style = env.outputStyle
+        if report.location.source == .coreHooksPath {
+            env.stdout.write("core.hooksPath is set: installing into \(report.location.directory)\n")
+        } else {
+            env.stdout.write("hooks directory: \(report.location.directory)\n")
+        }
+        for result in report.results {
+            var line = "\(style.green(result.action.rawValue)) \(result.hook.rawValue)"
+            if let chained = result.chained { line += " (chains \(chained))" }
+            if let backup = result.previousBackup { line += " (older backup kept as \(backup))" }
+            env.stdout.write(line + "\n")
+        }
+        env.stdout.write("shims call \(report.binary)\n")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+extension GibsonHook {
+    /// `emit`: stores the request's events in the outbox (NDJSON read with `read`, each committed chunk's ids
+    /// passed to `committed`) and, with `wait`, delivers them before returning.
+    public func emit(
+        _ request: EmitRequest, read: (UnsafeMutableRawBufferPointer) -> Int, committed: ([String]) -> Void
+    ) throws -> EmitOutcome {
+        guard let policy = BadLinePolicy(rawValue: request.onError) else {
+            throw UsageError("invalid --on-error '\(request.onError)': use skip or reject")
+        }
+        let seconds = try UsageError.deadline(request.deadline, fallback: configuration.delivery.deadline)
+        let store = try openOutbox()
+        let parser = EventInputParser(factory: events.factory)
+        let ingest: IngestResult
+        if request.ndjson {
+            ingest = try EventIngest(store: store, parser: parser, policy: policy).run(read: read, committed: committed)
+        } else {
+            let event = try request.event(parser: parser, workingDirectory: context.workingDirectory)
+            var single = IngestResult()
+            if try store.recordReportingDuplicates([event]) == [true] {
+                single.duplicates = [DuplicateEvent(line: 1, id: event.event.id, source: event.event.source)]
+            } else {
+                single.storedIDs = [event.event.id]
+            }
+            ingest = single
+        }
+        var delivery: DeliveryReport?
+        if request.wait && !ingest.storedIDs.isEmpty {
+            delivery = try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock)
+                .run(deadline: clock.now().addingTimeInterval(seconds))
+        }
+        let noSink = !SinkRegistry.anyConfigured(configuration) && !ingest.storedIDs.isEmpty
+        return EmitOutcome(ingest: ingest, delivery: delivery, noSinkConfigured: noSink)
+    }
+
+    /// `flush`: delivers everything pending within `deadline` (default `delivery.deadline`); `progress` is
+    /// called after every batch.
+    public func flush(deadline: String?, progress: ((DeliveryReport) -> Void)? = nil) throws -> DeliveryReport {
+        let seconds = try UsageError.deadline(deadline, fallback: configuration.delivery.deadline)
+        let store = try openOutbox()
+        return try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock, progress: progress)
+            .run(deadline: clock.now().addingTimeInterval(seconds))
+    }
+}

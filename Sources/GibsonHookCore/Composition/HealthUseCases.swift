@@ -1,0 +1,37 @@
+import Foundation
+
+extension GibsonHook {
+    /// `health`: probes Gibson now, or answers from a fresh cached healthy result unless `noCache`.
+    public func checkHealth(noCache: Bool) -> HealthReport {
+        HealthCheck(runner: runner, clock: clock).run(
+            configuration: configuration, environment: context.environment, statePaths: statePaths, noCache: noCache)
+    }
+
+    /// `health --watch`: probes every `gibson.healthCheckInterval`, records a health-check event each round and
+    /// recovers (remote first, local fallback) when Gibson breaks; `rounds` nil runs until stopped.
+    public func watchHealth(rounds: Int?, onRound: (HealthMonitor.Round) -> Void) {
+        HealthMonitor(runner: runner, clock: clock, starter: starter, recorder: outbox)
+            .run(healthOptions(noCache: true), rounds: rounds, onRound: onRound)
+    }
+
+    /// `infra-ready`: probes the services, records infrastructure-ready, then starts activation.
+    public func infraReady() -> InfraReadyReport {
+        InfraReady(clock: clock, runner: runner, starter: starter, recorder: outbox).run(healthOptions())
+    }
+
+    /// `validate`: Gibson's health, the services, the sinks and the hooks' wiring, as findings.
+    public func validate() -> ValidationReport {
+        Validation(clock: clock, runner: runner, hooks: HookWiringCheck(workingDirectory: context.workingDirectory))
+            .run(healthOptions(noCache: true))
+    }
+
+    /// `workflow start <kind>`: on Temporal when configured, else the local steps (scaling needs Temporal).
+    public func startWorkflow(_ kind: WorkflowKind) throws -> WorkflowRunReport {
+        try WorkflowService(clock: clock, runner: runner, starter: starter, recorder: outbox).start(kind, options: healthOptions())
+    }
+
+    /// What to do about an unhealthy `report`, for people.
+    public func remedies(for report: HealthReport) -> [String] {
+        HealthGate.remedies(for: report, configuration: configuration)
+    }
+}

@@ -1,0 +1,1 @@
+../GibsonHookIntegrationTests/Support/Snapshot.swift
