@@ -31,12 +31,12 @@ def test_broken_gibson_blocks_and_one_incident_starts_one_recovery_run(gate, tem
     assert "ModuleNotFoundError" in value["detail"]
     for r in (first, second):
         assert r.stderr == (
-            "gibson-hook pre-commit: gibson is unhealthy: non-zero-exit: 'gibson --version' exited with status 1: "
+            "gibson-hook: error: gibson is unhealthy: non-zero-exit: 'gibson --version' exited with status 1: "
             "ModuleNotFoundError: No module named 'gibson'\n"
             f"  ok remote-start: started gibson-recovery-workflow '{wid}'\n"
-            "  → run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson\n"
-            "  → set gibson.recovery.restartCommand so recovery can restart gibson for you\n"
-            "  → to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …\n"), r.stderr
+            "hint: run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson\n"
+            "hint: set gibson.recovery.restartCommand so recovery can restart gibson for you\n"
+            "hint: to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …\n"), r.stderr
     assert temporal.describe(wid)["workflowExecutionInfo"]["status"] == "WORKFLOW_EXECUTION_STATUS_RUNNING"
 
 
@@ -87,7 +87,7 @@ def test_temporal_down_runs_local_recovery_says_why_and_delivers_the_start_later
     r = commit(hook, "a.txt")
     assert r.returncode == 0, r.stderr
     head, why = r.stderr.splitlines()  # curl's own wording follows the URL
-    assert head == "gibson-hook pre-commit: gibson recovered (healthy)", r.stderr
+    assert head == "gibson-hook: gibson recovered (healthy)", r.stderr
     assert why.startswith("  ran recovery locally: temporal is unavailable: could not connect to "
                           f"'{proxy.url}/api/v1/namespaces/default/workflows/gibson-recovery-"), r.stderr
     assert commit_count(hook) == 2

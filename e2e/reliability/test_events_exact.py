@@ -42,11 +42,12 @@ def test_a_number_past_a_double_is_an_error_with_its_line_for_data_and_ndjson(tm
     reason = "number 1e309 is out of range: JSON numbers must fit a 64-bit float (up to about 1.8e308); send it as a string"
     (tmp_path / "data.json").write_text('{\n  "ok": 1,\n  "n": 1e309\n}\n')
     out = box.run("emit", "--type", "a.b", "--data", f"@{tmp_path / 'data.json'}")
-    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: --data line 3: {reason}\n")
+    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"gibson-hook: error: --data line 3: {reason}\n")
     lines = '{"type":"a.b","data":{"n":1}}\n{"type":"a.b","data":{"n":1e309}}\n'
     out = box.run("emit", "--ndjson", "--on-error", "reject", input=lines)
     assert out.returncode == 2 and out.stdout == ""
-    assert out.stderr == f"gibson-hook: line 2: {reason}\ngibson-hook: nothing stored: 1 bad line(s) rejected the input\n"
+    assert out.stderr == (f"gibson-hook: warning: line 2: {reason}\n"
+                          "gibson-hook: error: nothing stored: 1 bad line(s) rejected the input\n")
     assert box.bodies() == []
 
 

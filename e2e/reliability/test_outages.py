@@ -53,14 +53,14 @@ def test_dead_letters_are_reported_by_every_later_flush_and_by_validate_and_stat
     server.set_mode("ok")
     hook.emit_many(1, start=2)
     r = hook.run("flush")
-    notice = ("gibson-hook: 2 events are dead letters (not delivered, not retried): see why with "
+    notice = ("gibson-hook: warning: 2 events are dead letters (not delivered, not retried): see why with "
               "`gibson-hook outbox list --state dead`, then `gibson-hook outbox retry --all-dead` or "
               "`gibson-hook outbox purge dead`\n")
     assert (r.returncode, r.stdout, r.stderr) == (3, "delivered 1, retried 0, dead 2, remaining 0\n", notice)
     status = hook.run("status")
-    assert "warning: " + notice.removeprefix("gibson-hook: ") in status.stderr, status.stderr
+    assert notice in status.stderr, status.stderr
     validate = hook.run("validate")
-    assert "warning: [outbox] " + notice.removeprefix("gibson-hook: ") in validate.stderr, validate.stderr
+    assert "warning: [outbox] " + notice.removeprefix("gibson-hook: warning: ") in validate.stderr, validate.stderr
     hook.run("outbox", "retry", "--all-dead", check=True)
     r = hook.run("flush")
     assert (r.returncode, r.stdout, r.stderr) == (0, "delivered 2, retried 0, dead 0, remaining 0\n", "")

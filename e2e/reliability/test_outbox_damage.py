@@ -120,10 +120,10 @@ def test_recover_refuses_the_outbox_in_use_and_a_missing_file(tmp_path):
     box.run("emit", "--type", "a.b")
     out = box.run("outbox", "recover", box.outbox)
     assert (out.returncode, out.stdout) == (70, "")
-    assert out.stderr == (f"error: cannot open the outbox database '{box.outbox}': it is the outbox in use: "
+    assert out.stderr == (f"gibson-hook: error: cannot open the outbox database '{box.outbox}': it is the outbox in use: "
                           "give the moved-aside '.damaged-' file; check the path and its permissions\n")
     missing = box.run("outbox", "recover", "nothing-here")
-    assert missing.stderr == (f"error: cannot open the outbox database '{box.repo}/nothing-here': no such file; "
+    assert missing.stderr == (f"gibson-hook: error: cannot open the outbox database '{box.repo}/nothing-here': no such file; "
                               "check the path and its permissions\n")
 
 

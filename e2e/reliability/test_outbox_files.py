@@ -76,7 +76,7 @@ def test_a_full_file_system_is_a_clear_error_that_loses_nothing_acknowledged(tmp
     assert first.returncode == 0, first.stderr
     acknowledged = first.stdout.split()
     filler = fill_up(small_fs)
-    full = (f"error: cannot write the outbox database '{box.outbox}': the file system is full; "
+    full = (f"gibson-hook: error: cannot write the outbox database '{box.outbox}': the file system is full; "
             "free some space and retry (events already stored are kept)\n")
     out = box.run("emit", "--type", "com.example.full")
     assert (out.returncode, out.stdout, out.stderr) == (70, "", full)
@@ -86,7 +86,7 @@ def test_a_full_file_system_is_a_clear_error_that_loses_nothing_acknowledged(tmp
     acknowledged += bulk.stdout.split()  # ids printed before the failure are durable
     commit = box.commit("while-full")
     assert commit.returncode == 0, "a post-commit hook never fails the commit"
-    assert ("gibson-hook post-commit: warning: the event was not stored: cannot write the outbox database "
+    assert ("gibson-hook: warning: the event was not stored: cannot write the outbox database "
             f"'{box.outbox}': the file system is full") in commit.stderr
     os.unlink(filler)
     after = box.run("emit", "--type", "com.example.after")
