@@ -35,6 +35,7 @@ class FaultServer:
         self.huge_bytes = 1_500_000_000
         self.slow_interval = 0.5
         self.delay = 0.0  # seconds before each healthy answer (widens the window a kill can land in)
+        self.temporal_bare = False  # a Temporal server that serves only the bare path (404 on /api/v1/...)
         self.lock = threading.Lock()
         self.acked = collections.Counter()
         self.hits = collections.Counter()
@@ -206,6 +207,8 @@ class FaultServer:
     def _ok(self, method, target, headers, body):
         """The acknowledgement a healthy sink of this kind gives, counting each acknowledged id."""
         path = urllib.parse.urlsplit(target).path
+        if self.kind == "temporal" and self.temporal_bare and path.startswith("/api/v1/"):
+            return 404, b'{"message":"no such route"}'
         if self.kind == "kafka-v3" and method == "GET" and path == "/v3/clusters":
             return 200, b'{"data":[{"cluster_id":"fault-cluster"}]}'
         ids, reply = [], b""

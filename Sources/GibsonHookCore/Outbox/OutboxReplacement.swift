@@ -37,7 +37,8 @@ extension OutboxStore {
         try database.check(gh_sqlite_db_config_int(database.handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1))
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
         try verify(database, path: path)
-        try OutboxSchema.migrate(database)
+        // Older copies of deleted credential rows stay in the WAL until it is checkpointed and emptied.
+        if try OutboxSchema.migrate(database), path != ":memory:" { try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
         if path != ":memory:" { emptyLargeWAL(database, path: path) }
         let insert = try database.prepared(
             "INSERT OR IGNORE INTO events(id, source, type, topic, key, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")

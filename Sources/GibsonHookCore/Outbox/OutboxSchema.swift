@@ -4,14 +4,21 @@
 /// whose id another source had used was dropped). Migrating keeps every row, its `seq` and the sequence's
 /// high-water mark: delivery rows point at `seq`, and each sink's materialisation resumes after the largest
 /// `seq` it has seen, so a reused number would never be delivered.
+///
+/// Version 3 removes the `state` rows whose key held a sink URL with its user info (`http://user:password@…`):
+/// older builds keyed the Kafka REST v3 cluster id and the Temporal path prefix by the whole URL. The rows are
+/// a cache (rediscovered on the next delivery), and `secure_delete` overwrites their bytes in the file.
 enum OutboxSchema {
     /// The schema version this build writes.
-    static let version = 2
+    static let version = 3
 
-    /// Brings `database` to `version` in one write transaction; a newer schema is refused.
-    static func migrate(_ database: SQLiteDatabase) throws {
+    /// Brings `database` to `version` in one write transaction; a newer schema is refused. Returns whether
+    /// rows holding credentials were deleted (the caller then empties the WAL, where older copies remain).
+    @discardableResult
+    static func migrate(_ database: SQLiteDatabase) throws -> Bool {
         // Already migrated (every open but the first): a plain read, no write lock, no transaction.
-        if try database.scalarInt("PRAGMA user_version") == version { return }
+        if try database.scalarInt("PRAGMA user_version") == version { return false }
+        var scrubbed = false
         try database.writeTransaction {
             let current = try database.scalarInt("PRAGMA user_version")
             if current > version { throw SQLiteError.unsupportedSchema(version: current) }
@@ -26,11 +33,13 @@ enum OutboxSchema {
                     CREATE INDEX deliveries_by_event ON deliveries(seq);
                     CREATE TABLE state(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
                     """)
-            } else if current == 1 {
-                try keyEventsBySource(database)
+            } else {
+                if current == 1 { try keyEventsBySource(database) }
+                if current <= 2 { scrubbed = try dropCredentialKeys(database) }
             }
             try database.execute("PRAGMA user_version = \(version)")
         }
+        return scrubbed
     }
 
     /// The events table; `UNIQUE(id, source)` also serves lookups by id alone (`outbox show`).
@@ -57,5 +66,13 @@ enum OutboxSchema {
         if database.changes == 0, highWater > 0 {
             try database.prepared("INSERT INTO sqlite_sequence(name, seq) VALUES ('events', ?)").run([.int(highWater)])
         }
+    }
+
+    /// Version 2 to 3: deletes cache keys that carry a URL's user info, overwriting the freed bytes.
+    private static func dropCredentialKeys(_ database: SQLiteDatabase) throws -> Bool {
+        try database.execute("PRAGMA secure_delete = ON; DELETE FROM state WHERE key LIKE '%://%@%';")
+        let deleted = database.changes > 0
+        try database.execute("PRAGMA secure_delete = OFF")
+        return deleted
     }
 }

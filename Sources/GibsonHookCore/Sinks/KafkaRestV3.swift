@@ -7,7 +7,7 @@ extension KafkaRestSink {
     static let cloudEventsContentType = "application/cloudevents+json; charset=UTF-8"
 
     /// Cache key of the discovered cluster id for this proxy.
-    var clusterCacheKey: String { "kafka-rest.v3.cluster-id \(baseURL)" }
+    var clusterCacheKey: String { "kafka-rest.v3.cluster-id \(SinkResponses.cacheIdentity(of: baseURL))" }
 
     /// One ProduceRequest: key as STRING, value as JSON (the structured CloudEvent), CloudEvents attributes
     /// as `ce_*` headers with base64 values. `type` is always present, and there is no `records` wrapper.

@@ -39,7 +39,7 @@ public final class TemporalSink: EventSink {
     }
 
     /// Cache key of the path prefix that works for this server (empty when it serves no `/api/v1`).
-    var prefixCacheKey: String { "temporal.path-prefix \(baseURL)" }
+    var prefixCacheKey: String { "temporal.path-prefix \(SinkResponses.cacheIdentity(of: baseURL))" }
 
     /// The configured credentials and URL query values, masked in every stored reason.
     public var secrets: [String] {

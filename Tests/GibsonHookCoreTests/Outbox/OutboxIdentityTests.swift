@@ -41,7 +41,7 @@ import Testing
             PRAGMA user_version = 1;
             """)
         let store = try outbox.open(clock: clock)
-        #expect(try store.database.scalarInt("PRAGMA user_version") == 2)
+        #expect(try store.database.scalarInt("PRAGMA user_version") == OutboxStore.schemaVersion)
         #expect(try store.list().map(\.id) == ["old-1", "old-2"])
         #expect(try store.database.scalarInt("SELECT COUNT(*) FROM deliveries WHERE seq = 1 AND state = 'delivered'") == 1)
         // The sequence continues after the highest number ever given (3), not after the highest kept (2).
