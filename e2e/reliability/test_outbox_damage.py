@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from outbox_support import Sandbox
+from outbox_support import RecordingSink, Sandbox
 
 PAGE = 4096
 WARNING = re.compile(
@@ -147,3 +147,36 @@ def test_damage_past_the_open_check_is_found_by_the_write_and_the_event_still_la
     assert [e["type"] for e in box.events()] == [stored_type]
     report = json.loads(box.run("outbox", "recover", found["moved"], "--json").stdout)
     assert report["damagedStretches"] >= 1 and 290 <= report["recovered"] < 300
+
+
+def test_damage_past_the_open_check_found_by_flush_is_moved_aside_and_emit_then_works(tmp_path):
+    box = Sandbox(tmp_path, shims=False)
+    lines = "".join('{"type":"com.example.fill","data":{"n":%d,"pad":"%s"}}\n' % (i, "y" * 5000) for i in range(300))
+    assert box.run("emit", "--ndjson", input=lines).returncode == 0  # no sink yet: all 300 stay pending
+    with sqlite3.connect(box.outbox) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert os.path.getsize(box.outbox) > 1 << 20  # over the size checked in full at open
+    zero_middle_page(box.outbox)
+    sink = RecordingSink()
+    try:
+        config = tmp_path / "config.yml"
+        config.write_text(f"sinks:\n  cloudEvents:\n    url: {sink.url}\n")
+        box.env["GIBSON_HOOK_CONFIG"] = str(config)
+        flushed = box.run("flush", "--json")
+        found = WARNING.search(flushed.stderr)
+        assert found and found["path"] == box.outbox, flushed.stderr
+        assert found["reason"] == "database disk image is malformed", flushed.stderr
+        assert flushed.stderr == found.group(0), flushed.stderr  # the notice alone, no error
+        summary = json.loads(flushed.stdout)
+        assert (flushed.returncode, summary["delivered"], summary["remaining"]) == (0, 0, 0), flushed.stdout
+        assert glob.glob(found["moved"] + "*") and os.path.exists(box.outbox)
+        emitted = box.run("emit", "--type", "com.example.after-flush")
+        assert (emitted.returncode, emitted.stderr) == (0, ""), emitted.stderr
+        assert [e["type"] for e in box.events()] == ["com.example.after-flush"]
+        again = box.run("flush", "--json")
+        assert (again.returncode, json.loads(again.stdout)["delivered"], again.stderr) == (0, 1, ""), again.stdout
+        assert len(sink.bodies) == 1 and b"com.example.after-flush" in sink.bodies[0][1]
+        report = json.loads(box.run("outbox", "recover", found["moved"], "--json").stdout)
+        assert report["damagedStretches"] >= 1 and 290 <= report["recovered"] < 300
+    finally:
+        sink.close()

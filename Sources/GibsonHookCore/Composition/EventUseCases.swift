@@ -27,19 +27,25 @@ extension GibsonHook {
         }
         var delivery: DeliveryReport?
         if request.wait && !ingest.storedIDs.isEmpty {
-            delivery = try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock)
-                .run(deadline: clock.now().addingTimeInterval(seconds))
+            delivery = try store.recoveringFromDamage {
+                try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock)
+                    .run(deadline: clock.now().addingTimeInterval(seconds))
+            }
         }
         let noSink = !SinkRegistry.anyConfigured(configuration) && !ingest.storedIDs.isEmpty
         return EmitOutcome(ingest: ingest, delivery: delivery, noSinkConfigured: noSink)
     }
 
     /// `flush`: delivers everything pending within `deadline` (default `delivery.deadline`); `progress` is
-    /// called after every batch.
+    /// called after every batch. Damage found while delivering (a large file is checked in full only when a
+    /// statement reads the page) moves the outbox aside like damage found at open: the notice names both
+    /// paths, and the flush goes on in the fresh outbox.
     public func flush(deadline: String?, progress: ((DeliveryReport) -> Void)? = nil) throws -> DeliveryReport {
         let seconds = try UsageError.deadline(deadline, fallback: configuration.delivery.deadline)
         let store = try openOutbox()
-        return try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock, progress: progress)
-            .run(deadline: clock.now().addingTimeInterval(seconds))
+        return try store.recoveringFromDamage {
+            try Deliverer(store: store, sinks: sinks(store), configuration: configuration, clock: clock, progress: progress)
+                .run(deadline: clock.now().addingTimeInterval(seconds))
+        }
     }
 }

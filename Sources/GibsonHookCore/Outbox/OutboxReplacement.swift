@@ -23,7 +23,8 @@ public struct OutboxReplacement: Sendable, Equatable, CustomStringConvertible {
 extension OutboxStore {
     /// Database files up to this size get SQLite's `quick_check` at every open (about 2 ms per MiB): a
     /// drained outbox is far smaller. Larger files are checked by reading their header and schema; damage
-    /// deeper in them is found when a statement reads the page (then `recoveringFromDamage` acts).
+    /// deeper in them is found when a statement reads the page (then `recoveringFromDamage` acts: storing an
+    /// event, and delivering in `flush` and `emit --wait`).
     static let fullCheckBytes = 1 << 20
 
     /// Opens the database at `path`, checks it is readable, brings its schema up to date and prepares the
