@@ -58,19 +58,11 @@ enum SinkResponses {
     }
 
     /// `url` without its user info, query and fragment: what a sink keys its cached discoveries by, so that
-    /// no credential of the URL is stored in the outbox's `state` table. Works on text, so a URL that does
-    /// not parse loses its credentials too.
+    /// no credential of the URL is stored in the outbox's `state` table. A URL that does not parse is masked.
     static func cacheIdentity(of url: String) -> String {
-        var rest = Substring(url)
-        var out = ""
-        if let schemeEnd = rest.range(of: "://") {
-            out += rest[..<schemeEnd.upperBound]
-            rest = rest[schemeEnd.upperBound...]
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-            if let at = rest[..<authorityEnd].lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        }
-        let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
-        return out + rest[..<end]
+        guard var components = URLComponents(string: url) else { return ConfigSecrets.maskURL(url) }
+        (components.user, components.password, components.query, components.fragment) = (nil, nil, nil, nil)
+        return components.string ?? ConfigSecrets.maskURL(url)
     }
 
     /// `url` without trailing slashes, so paths can be appended.
