@@ -457,11 +457,14 @@ _gibson-hook_outbox_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--config)
+    non_repeating_options=(--source --config)
     __gibson-hook_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--source')
+        return
+        ;;
     '--config')
         return
         ;;

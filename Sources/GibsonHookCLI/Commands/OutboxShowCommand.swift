@@ -6,6 +6,7 @@ struct OutboxShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one event and its deliveries.")
 
     @Argument(help: "The event id.") var id: String
+    @Option(help: "The event's source, needed when events of several sources share the id.") var source: String?
     @Flag(help: "Print JSON.") var json = false
 
     @OptionGroup var config: ConfigOptions
@@ -13,7 +14,7 @@ struct OutboxShowCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current()
         let store = try env.gibsonHook(config.overrides).openOutbox()
-        let (outbound, deliveries) = try store.show(id: id)
+        let (outbound, deliveries) = try store.show(id: id, source: source)
         if json {
             env.json([
                 "event": outbound.event.jsonObject, "topic": .string(outbound.topic),

@@ -46,30 +46,38 @@ public enum OutboxError: Error, Equatable, CustomStringConvertible {
     case notDead(String)
     /// `--state` was not pending, delivered or dead.
     case invalidState(String)
+    /// Events of several sources share the id (CloudEvents identity is source + id): `--source` picks one.
+    case ambiguousEvent(String, sources: [String])
 
     public var description: String {
         switch self {
         case .unknownEvent(let id): return "no event with id '\(id)' in the outbox: list them with `gibson-hook outbox list`"
         case .notDead(let id): return "event '\(id)' has no dead delivery to retry"
         case .invalidState(let state): return "unknown state '\(state)': use pending, delivered or dead"
+        case .ambiguousEvent(let id, let sources):
+            return "\(sources.count) events have the id '\(id)', from the sources "
+                + sources.map { "'\($0)'" }.joined(separator: ", ") + ": choose one with --source"
         }
     }
 }
 
 extension OutboxStore {
     /// Rows in storage order, filtered by state and sink.
-    public func list(state: String? = nil, sink: String? = nil, id: String? = nil, limit: Int = 100) throws -> [OutboxEntry] {
+    public func list(
+        state: String? = nil, sink: String? = nil, id: String? = nil, source: String? = nil, limit: Int = 100
+    ) throws -> [OutboxEntry] {
         if let state, !["pending", "delivered", "dead"].contains(state) { throw OutboxError.invalidState(state) }
         let statement = try database.prepared("""
             SELECT e.id, e.type, e.topic, e.key, e.created_at, d.sink, COALESCE(d.state, 'pending'),
                    COALESCE(d.attempts, 0), d.last_error, d.next_attempt_at
             FROM events e LEFT JOIN deliveries d ON d.seq = e.seq
             WHERE (?1 IS NULL OR COALESCE(d.state, 'pending') = ?1) AND (?2 IS NULL OR d.sink = ?2) AND (?3 IS NULL OR e.id = ?3)
+                AND (?5 IS NULL OR e.source = ?5)
             ORDER BY e.seq, d.sink LIMIT ?4
             """)
         return try statement.rows([
             state.map(SQLiteValue.text) ?? .null, sink.map(SQLiteValue.text) ?? .null, id.map(SQLiteValue.text) ?? .null,
-            .int(limit),
+            .int(limit), source.map(SQLiteValue.text) ?? .null,
         ]) { row in
             let next = row.isNull(9) ? 0 : row.double(9)
             return OutboxEntry(
@@ -79,12 +87,16 @@ extension OutboxStore {
         }
     }
 
-    /// The stored event with `id` and its rows; throws `unknownEvent` when there is none.
-    public func show(id: String) throws -> (event: OutboundEvent, deliveries: [OutboxEntry]) {
-        let statement = try database.prepared("SELECT topic, key, body FROM events WHERE id = ?")
-        guard let event = try statement.rows([.text(id)], limit: 1, { try Self.decode($0, body: 2, topic: 0, key: 1) }).first
-        else { throw OutboxError.unknownEvent(id) }
-        return (event, try list(id: id, limit: 1000))
+    /// The stored event with `id` (and `source`, which must be given when events of several sources share
+    /// the id) and its rows; throws `unknownEvent` when there is none, `ambiguousEvent` when it is not one.
+    public func show(id: String, source: String? = nil) throws -> (event: OutboundEvent, deliveries: [OutboxEntry]) {
+        let statement = try database.prepared("SELECT topic, key, body, source FROM events WHERE id = ?1 AND (?2 IS NULL OR source = ?2) ORDER BY seq")
+        let found = try statement.rows([.text(id), source.map(SQLiteValue.text) ?? .null]) { row in
+            (try Self.decode(row, body: 2, topic: 0, key: 1), row.text(3) ?? "")
+        }
+        guard let (event, eventSource) = found.first else { throw OutboxError.unknownEvent(id) }
+        guard found.count == 1 else { throw OutboxError.ambiguousEvent(id, sources: found.map(\.1)) }
+        return (event, try list(id: id, source: eventSource, limit: 1000))
     }
 
     /// Makes the dead rows of `ids` pending again with a fresh attempt count; returns how many rows changed.

@@ -6,10 +6,13 @@ public enum HookExitCode: Int32, Sendable, CaseIterable {
     case failure = 1
     /// Bad usage or bad input: unknown flag, malformed event, invalid configuration.
     case usage = 2
-    /// Work remains: events still pending after a flush or emit --wait deadline.
+    /// Work remains: events still pending after a flush or emit --wait deadline, or (flush) dead letters
+    /// not yet retried or purged.
     case pending = 3
     /// Not inside a git repository where one is required.
     case notARepository = 4
-    /// An internal error: database, library or file system failure.
+    /// An internal error: database, library or file system failure. A full file system is one too: nothing
+    /// was checked and found wrong (that is `failure`) and nothing the user gave was bad (`usage`); the
+    /// message says to free space and retry, and events already stored are kept.
     case internalError = 70
 }

@@ -46,6 +46,26 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.contains("no event with id 'no-such-id'"))
     }
 
+    @Test func showAsksForTheSourceWhenTwoEventsShareTheIdAndShowsEachWithIt() throws {
+        let repo = try TemporaryGitRepository()
+        let input = #"{"specversion":"1.0","id":"same","source":"/a","type":"t.a"}"# + "\n"
+            + #"{"specversion":"1.0","id":"same","source":"/b","type":"t.b"}"# + "\n"
+        #expect(try repo.gibsonHook(["emit", "--ndjson"], stdin: Data(input.utf8)).status == 0)
+        let ambiguous = try repo.gibsonHook(["outbox", "show", "same"])
+        #expect(ambiguous.status == 2 && ambiguous.stdout.isEmpty)
+        #expect(ambiguous.stderr == "gibson-hook: error: 2 events have the id 'same', from the sources '/a', '/b': choose one with --source\n")
+        for (source, type) in [("/a", "t.a"), ("/b", "t.b")] {
+            let shown = try repo.gibsonHook(["outbox", "show", "same", "--source", source, "--json"])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
+            let event = object?["event"] as? [String: Any]
+            #expect(event?["source"] as? String == source && event?["type"] as? String == type)
+            #expect((object?["deliveries"] as? [Any])?.count == 1)
+        }
+        let unknown = try repo.gibsonHook(["outbox", "show", "same", "--source", "/c"])
+        #expect(unknown.status == 1)
+    }
+
     @Test func retryNeedsADeadEventAndPurgeAllNeedsConfirmation() throws {
         let repo = try TemporaryGitRepository()
         let id = try repo.gibsonHook(["emit", "--type", "a.b"]).stdout.trimmingCharacters(in: .newlines)
