@@ -41,14 +41,6 @@ public struct HeadInfo: Sendable, Equatable {
     public var detached: Bool
     /// Whether HEAD names a branch that has no commit yet.
     public var unborn: Bool
-
-    /// Creates head information.
-    public init(sha: String?, branch: String?, detached: Bool, unborn: Bool) {
-        self.sha = sha
-        self.branch = branch
-        self.detached = detached
-        self.unborn = unborn
-    }
 }
 
 /// A commit's author or committer.
@@ -59,13 +51,6 @@ public struct SignatureInfo: Sendable, Equatable {
     public var email: String
     /// When, as RFC 3339 text with the signature's own UTC offset (`2026-01-02T03:04:05+01:00`).
     public var time: String
-
-    /// Creates a signature.
-    public init(name: String, email: String, time: String) {
-        self.name = name
-        self.email = email
-        self.time = time
-    }
 }
 
 /// The commit HEAD points at.

@@ -3,11 +3,6 @@ public struct RejectedLine: Sendable, Equatable {
     /// 1-based line number in the input.
     public var line: Int
     public var error: EventInputError
-
-    public init(line: Int, error: EventInputError) {
-        self.line = line
-        self.error = error
-    }
 }
 
 /// One input event whose source and id were already in the outbox: it was not stored again.
@@ -16,12 +11,6 @@ public struct DuplicateEvent: Sendable, Equatable {
     public var line: Int
     public var id: String
     public var source: String
-
-    public init(line: Int, id: String, source: String) {
-        self.line = line
-        self.id = id
-        self.source = source
-    }
 
     /// "event 'ID' from source 'SOURCE' is already in the outbox: not stored again".
     public var description: String {

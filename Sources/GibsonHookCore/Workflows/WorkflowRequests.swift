@@ -23,13 +23,6 @@ public struct WorkflowStep: Sendable, Equatable {
     /// What happened, for people.
     public var detail: String
 
-    /// Creates a step.
-    public init(name: String, ok: Bool, detail: String) {
-        self.name = name
-        self.ok = ok
-        self.detail = detail
-    }
-
     /// The JSON form.
     public var json: JSONValue { ["name": .string(name), "ok": .bool(ok), "detail": .string(detail)] }
 }

@@ -1,4 +1,4 @@
-import GibsonHookCore
+@testable import GibsonHookCore
 import Testing
 
 @Suite struct RepositoryContextJSONTests {

@@ -17,13 +17,6 @@ public struct HooksLocation: Sendable, Equatable {
     /// True when the repository was reached through a linked worktree (hooks are shared with the main one).
     public var isLinkedWorktree: Bool
 
-    /// Creates a location.
-    public init(directory: String, source: Source, isLinkedWorktree: Bool) {
-        self.directory = directory
-        self.source = source
-        self.isLinkedWorktree = isLinkedWorktree
-    }
-
     /// Where the repository containing `workingDirectory` runs hooks from, read with libgit2 exactly as
     /// git decides it: `core.hooksPath` (worktree, local, global or `-c` configuration), else the common
     /// directory's `hooks`, which linked worktrees share with the main repository.
