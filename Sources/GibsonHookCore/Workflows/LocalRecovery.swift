@@ -17,35 +17,24 @@ public struct LocalRecoveryOutcome: Sendable, Equatable {
 /// verify → restore the backed-up state when verification shows files were lost. Each step emits a
 /// GibsonEvent.
 public struct LocalRecovery {
-    let configuration: Configuration
-    let environment: ProcessEnvironment
-    let statePaths: StatePaths
-    let clock: any WallClock
+    let context: LocalWorkflowContext
     let prober: HealthProber
-    let emitter: GibsonEventEmitter
 
-    /// Creates the recovery activities.
-    public init(
-        configuration: Configuration, environment: ProcessEnvironment, statePaths: StatePaths, clock: any WallClock,
-        runner: any ProcessRunner, emitter: GibsonEventEmitter
-    ) {
-        self.configuration = configuration
-        self.environment = environment
-        self.statePaths = statePaths
-        self.clock = clock
-        self.prober = HealthProber(runner: runner, environment: environment)
-        self.emitter = emitter
+    /// The recovery activities, run with `context`.
+    init(_ context: LocalWorkflowContext) {
+        self.context = context
+        prober = HealthProber(runner: context.runner, environment: context.environment)
     }
 
     /// Where the state backup is kept.
-    public var backupDirectory: String { statePaths.directory + "/gibson-state-backup" }
+    public var backupDirectory: String { context.statePaths.directory + "/gibson-state-backup" }
 
     /// Recovers from `report` (a failing check), giving up at `deadline`.
     public func run(from report: HealthReport, deadline: Date) -> LocalRecoveryOutcome {
         var run = RecoveryRun(recovery: self, deadline: deadline, report: report)
         let failure = report.failure ?? .nonZeroExit
         run.step("diagnose", ok: true, report.summary, event: .error, status: .error)
-        let inspector = GibsonStateInspector(configuration: configuration, environment: environment)
+        let inspector = GibsonStateInspector(configuration: context.configuration, environment: context.environment)
         let filesBefore = Set(inspector.fileNames())
         let backedUp = run.backUp(inspector)
         var quarantined: Set<String> = []

@@ -14,18 +14,18 @@ struct RecoveryRun {
         self.report = report
     }
 
-    private var remaining: Double { deadline.timeIntervalSince(recovery.clock.now()) }
+    private var remaining: Double { deadline.timeIntervalSince(recovery.context.clock.now()) }
 
     mutating func step(
         _ name: String, ok: Bool, _ detail: String, event: GibsonEventData.EventType = .recovery,
         status: GibsonEventData.ServiceStatus = .starting
     ) {
         steps.append(WorkflowStep(name: name, ok: ok, detail: detail))
-        recovery.emitter.gibson(event, status: status, step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
+        recovery.context.emitter.gibson(event, status: status, step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
     }
 
     mutating func backUp(_ inspector: GibsonStateInspector) -> Bool {
-        guard recovery.configuration.gibson.recovery.backupState else { return false }
+        guard recovery.context.configuration.gibson.recovery.backupState else { return false }
         do {
             let copied = try inspector.backUp(to: recovery.backupDirectory)
             step("backup", ok: true, copied ? "copied '\(inspector.directory)' to '\(recovery.backupDirectory)'" : "no gibson state at '\(inspector.directory)' to back up")
@@ -37,8 +37,8 @@ struct RecoveryRun {
     }
 
     mutating func repairConfig(_ inspector: GibsonStateInspector) -> Bool {
-        let stamp = Int64(recovery.clock.now().timeIntervalSince1970)
-        let quarantine = recovery.statePaths.directory + "/gibson-quarantine/config-\(stamp)"
+        let stamp = Int64(recovery.context.clock.now().timeIntervalSince1970)
+        let quarantine = recovery.context.statePaths.directory + "/gibson-quarantine/config-\(stamp)"
         do {
             try inspector.quarantineConfig(to: quarantine)
             step("repair", ok: true, "moved the corrupt '\(inspector.configFile)' to '\(quarantine)'; run 'gibson conf' to configure again")
@@ -52,8 +52,8 @@ struct RecoveryRun {
     mutating func verify() {
         guard remaining > 0 else { return }
         // Through HealthCheck so a recovered target is cached and the next commit passes at once.
-        report = HealthCheck(runner: recovery.prober.runner, clock: recovery.clock).run(
-            configuration: recovery.configuration, environment: recovery.environment, statePaths: recovery.statePaths,
+        report = HealthCheck(runner: recovery.prober.runner, clock: recovery.context.clock).run(
+            configuration: recovery.context.configuration, environment: recovery.context.environment, statePaths: recovery.context.statePaths,
             noCache: true, timeoutCap: remaining)
         step("verify", ok: report.healthy, report.summary, event: .healthCheck, status: report.healthy ? .running : .error)
     }
@@ -61,7 +61,7 @@ struct RecoveryRun {
     /// Restarts per restartPolicy: `never` does not restart; otherwise up to maxRetries attempts with
     /// exponential backoff, then the reinstall command when one is configured.
     mutating func restartLoop(failure: ProbeFailure) {
-        let gibson = recovery.configuration.gibson
+        let gibson = recovery.context.configuration.gibson
         guard gibson.restartPolicy != .never else {
             step("restart", ok: false, "restartPolicy is 'never': gibson is not restarted")
             return
@@ -69,7 +69,7 @@ struct RecoveryRun {
         var delay = gibson.recovery.backoff.seconds
         while attempts < gibson.maxRetries && !report.healthy && remaining > 0 {
             if attempts > 0 {
-                recovery.clock.sleep(seconds: min(delay, max(0, remaining)))
+                recovery.context.clock.sleep(seconds: min(delay, max(0, remaining)))
                 delay *= 2
             }
             attempts += 1
@@ -87,11 +87,11 @@ struct RecoveryRun {
             step(name, ok: true, "attempt \(attempt): no \(name) command configured; re-checking")
             return
         }
-        var environment = recovery.environment
+        var environment = recovery.context.environment
         environment["GIBSON_HOOK_FAILURE_REASON"] = failure.rawValue
         let request = ProcessRequest(
             executable: executable, arguments: Array(argv.dropFirst()), environment: environment,
-            timeout: max(0.1, min(recovery.configuration.gibson.timeout.seconds, remaining)))
+            timeout: max(0.1, min(recovery.context.configuration.gibson.timeout.seconds, remaining)))
         do {
             let result = try recovery.prober.runner.run(request)
             let ok = result.exitStatus == 0

@@ -50,9 +50,9 @@ public struct RecoveryWorkflow {
                 path: .remote(workflowId: request.workflowId), steps: [WorkflowStep(name: "remote-start", ok: true, detail: detail)],
                 finalReport: report, workflowId: request.workflowId)
         case .local(let reason):
-            let local = LocalRecovery(
+            let local = LocalRecovery(LocalWorkflowContext(
                 configuration: configuration, environment: options.environment, statePaths: options.statePaths, clock: clock,
-                runner: runner, emitter: emitter)
+                runner: runner, emitter: emitter))
             let waitEnd = min(deadline, clock.now().addingTimeInterval(max(configuration.gibson.recovery.wait.seconds, 0)))
             let outcome = local.run(from: report, deadline: waitEnd)
             return RecoveryRunResult(

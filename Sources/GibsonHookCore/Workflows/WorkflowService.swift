@@ -54,8 +54,8 @@ public struct WorkflowService {
         case .activation:
             let request = WorkflowRequests.activation(configuration, host: host, now: tools.clock.now())
             return run(request, kind: kind, launcher: launcher, deadline: deadline) {
-                LocalActivation(configuration: configuration, environment: options.environment, statePaths: options.statePaths,
-                    clock: tools.clock, runner: tools.runner, emitter: emitter).run()
+                LocalActivation(LocalWorkflowContext(configuration: configuration, environment: options.environment,
+                    statePaths: options.statePaths, clock: tools.clock, runner: tools.runner, emitter: emitter)).run()
             }
         case .scaling:
             let request = WorkflowRequests.scaling(configuration, host: host, now: tools.clock.now())
