@@ -104,16 +104,20 @@ extension ObjectSchema.Field {
         }, render: { schema.render($0[keyPath: path]) })
     }
 
+    /// The pairs of a mapping of names; nil for null (nothing to merge) and, with an error, anything else.
+    private static func namePairs(_ node: ConfigNode, _ context: inout DecodeContext, _ key: String) -> [(key: String, keyOrigin: ConfigOrigin, value: ConfigNode)]? {
+        if case .mapping(let pairs) = node.value { return pairs }
+        if case .scalar(_, true) = node.value { return nil }
+        context.error("'\(key)' must be a mapping of names, not \(node.kindName)", at: node.origin, key: key)
+        return nil
+    }
+
     /// A mapping of names to sections (topics): existing names merge, new names start from `seed`.
     static func namedSections<Child>(
         _ name: String, _ path: WritableKeyPath<Root, [String: Child]>, _ schema: ObjectSchema<Child>, seed: Child
     ) -> Self {
         Self(name: name, apply: { node, root, context, key in
-            guard case .mapping(let pairs) = node.value else {
-                if case .scalar(_, true) = node.value { return }
-                context.error("'\(key)' must be a mapping of names, not \(node.kindName)", at: node.origin, key: key)
-                return
-            }
+            guard let pairs = namePairs(node, &context, key) else { return }
             for pair in pairs {
                 var child = root[keyPath: path][pair.key] ?? seed
                 schema.apply(pair.value, to: &child, context: &context, key: key + "." + pair.key)
@@ -125,11 +129,7 @@ extension ObjectSchema.Field {
     /// A mapping of names to single values (routing), merged name by name.
     static func namedValues<T>(_ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: NodeDecoder<T>) -> Self {
         Self(name: name, apply: { node, root, context, key in
-            guard case .mapping(let pairs) = node.value else {
-                if case .scalar(_, true) = node.value { return }
-                context.error("'\(key)' must be a mapping of names, not \(node.kindName)", at: node.origin, key: key)
-                return
-            }
+            guard let pairs = namePairs(node, &context, key) else { return }
             for pair in pairs {
                 let childKey = key + "." + pair.key
                 guard let value = decoder.decode(pair.value, &context, childKey) else { continue }

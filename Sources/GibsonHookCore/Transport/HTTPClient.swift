@@ -128,30 +128,35 @@ public final class HTTPClient: HTTPTransport {
 }
 
 // libcurl's C callbacks: they cannot capture context, so the collector travels as the user-data pointer.
-private func curlWriteBody(
-    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+/// Hands one chunk libcurl delivers to the collector behind `context`; returns what libcurl expects (the
+/// whole length when `take` keeps it, 0 to stop the transfer).
+private func curlChunk(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?,
+    _ take: (CurlResponseCollector, UnsafeBufferPointer<UInt8>) -> Bool
 ) -> Int {
     guard let data, let context else { return 0 }
     let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
-    let kept = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        collector.takeBody(UnsafeBufferPointer(start: $0, count: length))
-    }
-    // Returning less than `length` makes libcurl stop the transfer (CURLE_WRITE_ERROR): nothing more is read.
+    let kept = data.withMemoryRebound(to: UInt8.self, capacity: length) { take(collector, UnsafeBufferPointer(start: $0, count: length)) }
     return kept ? length : 0
+}
+
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
+    // Returning less than the length makes libcurl stop the transfer (CURLE_WRITE_ERROR): nothing more is read.
+    curlChunk(data, size, count, context) { collector, chunk in collector.takeBody(chunk) }
 }
 
 private func curlWriteHeader(
     _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) -> Int {
-    guard let data, let context else { return 0 }
-    let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
-    data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        collector.takeHeaderLine(UnsafeBufferPointer(start: $0, count: length))
+    curlChunk(data, size, count, context) { collector, line in
+        collector.takeHeaderLine(line)
+        // The blank line that ends the headers.
+        if line.count <= 2, collector.socket >= 0 { acknowledgeNow(collector.socket) }
+        return true
     }
-    if length <= 2, collector.socket >= 0 { acknowledgeNow(collector.socket) }
-    return length
 }
 
 /// At the end of a response's headers, asks the kernel to acknowledge what arrived at once instead of up to
