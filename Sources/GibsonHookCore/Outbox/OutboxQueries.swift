@@ -110,7 +110,7 @@ extension OutboxStore {
                 }
                 try database.prepared("""
                     UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = 0, updated_at = ?
-                    WHERE state = 'dead' AND seq = (SELECT seq FROM events WHERE id = ?)
+                    WHERE state = 'dead' AND seq IN (SELECT seq FROM events WHERE id = ?)
                     """).run([.double(clock.now().timeIntervalSince1970), .text(id)])
                 guard database.changes > 0 else { throw OutboxError.notDead(id) }
                 total += database.changes

@@ -18,6 +18,17 @@ import Testing
         #expect(try store.list().map(\.id) == ["1", "1", "2"])
     }
 
+    @Test func retryingAnIdRetriesTheDeadLettersOfEverySourceThatUsedIt() throws {
+        let store = try outbox.open(clock: clock)
+        try store.record([event("same", source: "/a"), event("same", source: "/b")])
+        let sink = ScriptedSink()
+        sink.respond = { _, _ in .permanent(reason: "400") }
+        _ = try Deliverer(store: store, sinks: [sink], configuration: Configuration(), clock: clock).run(deadline: clock.now().addingTimeInterval(1))
+        #expect(try store.list(state: "dead").count == 2)
+        #expect(try store.retry(ids: ["same"]) == 2)
+        #expect(try store.list(state: "pending").count == 2)
+    }
+
     @Test func aVersionOneOutboxIsMigratedKeepingRowsSequenceAndDeliveries() throws {
         try FileManager.default.createDirectory(atPath: (outbox.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let old = try SQLiteDatabase(path: outbox.path)
