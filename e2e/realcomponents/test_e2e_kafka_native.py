@@ -3,6 +3,7 @@ confluent-kafka wheel ships (GIBSON_HOOK_LIBRDKAFKA): events and commit events r
 import glob
 import json
 import os
+import subprocess
 import sys
 
 import pytest
@@ -103,3 +104,29 @@ def test_an_unusable_library_keeps_events_pending_and_http_sinks_working(native,
     want = ("librdkafka could not be loaded" if library == "missing" else f"librdkafka '{path}' has no symbol")
     assert all(want in (r or "") and "Debian: apt-get install librdkafka1" in (r or "") for r in reasons), pending
     assert sorted(e["id"] for e in sink.events) == sorted(ids)
+
+
+def test_brokers_and_a_rest_url_together_are_a_configuration_error(native):
+    native.kafka("http://127.0.0.1:8082", "v2")
+    r = native.run("flush")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (
+        "gibson-hook: error: invalid configuration (1 error):\n"
+        "env GIBSON_HOOK_KAFKA_BROKERS: error: 'sinks.kafka.brokers' and 'sinks.kafka.url' are both set: remove "
+        "'sinks.kafka.url' to produce natively through librdkafka, or 'sinks.kafka.brokers' to use the REST proxy\n"
+        "fix the values above; `gibson-hook config check` lists every problem\n")
+
+
+def test_a_flush_killed_while_delivering_loses_nothing(native, broker, topic):
+    events = sample_events(topic, 20)
+    ids = native.emit_ndjson(events)
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = "127.0.0.1:1"  # the records wait in librdkafka's queue
+    flush = native.popen("flush", "--deadline", "60s")
+    with pytest.raises(subprocess.TimeoutExpired):
+        flush.wait(3)  # still delivering: kill it mid-flush
+    flush.kill()
+    flush.wait(10)
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = broker.bootstrap
+    summaries = native.flush_until_done()
+    assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+    check_delivered(broker.consume(topic), ids, events)
