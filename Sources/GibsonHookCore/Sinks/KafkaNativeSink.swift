@@ -123,7 +123,7 @@ public final class KafkaNativeSink: EventSink {
         let reason = "kafka broker: " + KafkaProducer.describe(error)
         if permanentErrors.contains(error) { return .permanent(reason: reason) }
         if status == KafkaProducer.possiblyPersisted {
-            return .notSent(reason: reason + "; possibly persisted: sent again with the same id (a possible duplicate)")
+            return .notSent(reason: reason + "; " + DeliveryOutcome.possibleDuplicateNote)
         }
         return .notSent(reason: reason)
     }
