@@ -119,6 +119,7 @@ const char *gh_kafka_err2name(int err) { return loaded ? api.err2name(err) : "";
 
 struct gh_kafka_producer {
     rd_kafka_t *handle;
+    intptr_t base; /* opaque of message 0 of the current batch: a late report of an earlier batch is ignored */
     int capacity;
     int *errors;
     int *statuses;
@@ -128,7 +129,7 @@ struct gh_kafka_producer {
 static void on_delivery(rd_kafka_t *handle, const rd_kafka_message_t *message, void *opaque) {
     (void)handle;
     gh_kafka_producer *producer = opaque;
-    intptr_t index = (intptr_t)message->_private;
+    intptr_t index = (intptr_t)message->_private - producer->base;
     if (index < 0 || index >= producer->capacity) return;
     producer->errors[index] = message->err;
     producer->statuses[index] = api.message_status(message);
@@ -142,11 +143,7 @@ gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *co
         return NULL;
     }
     gh_kafka_producer *producer = calloc(1, sizeof *producer);
-    int slots = capacity > 0 ? capacity : 1;
-    producer->capacity = capacity;
-    producer->errors = calloc(slots, sizeof(int));
-    producer->statuses = calloc(slots, sizeof(int));
-    producer->reported = calloc(slots, 1);
+    gh_kafka_begin(producer, capacity);
     rd_kafka_conf_t *conf = api.conf_new();
     for (int index = 0; index < count; index++) {
         if (api.conf_set(conf, keys[index], values[index], error, error_size) != RD_KAFKA_CONF_OK) {
@@ -164,6 +161,18 @@ gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *co
         return NULL;
     }
     return producer;
+}
+
+void gh_kafka_begin(gh_kafka_producer *producer, int capacity) {
+    free(producer->errors);
+    free(producer->statuses);
+    free(producer->reported);
+    int slots = capacity > 0 ? capacity : 1;
+    producer->base += producer->capacity;
+    producer->capacity = capacity;
+    producer->errors = calloc(slots, sizeof(int));
+    producer->statuses = calloc(slots, sizeof(int));
+    producer->reported = calloc(slots, 1);
 }
 
 void gh_kafka_producer_destroy(gh_kafka_producer *producer) {
@@ -185,7 +194,7 @@ int gh_kafka_produce(gh_kafka_producer *producer, const char *topic, const void 
     int err = api.producev(producer->handle, RD_KAFKA_VTYPE_TOPIC, topic, RD_KAFKA_VTYPE_MSGFLAGS,
                            (int)RD_KAFKA_MSG_F_COPY, RD_KAFKA_VTYPE_KEY, (void *)key, key_size, RD_KAFKA_VTYPE_VALUE,
                            (void *)value, value_size, RD_KAFKA_VTYPE_HEADERS, headers, RD_KAFKA_VTYPE_OPAQUE,
-                           (void *)(intptr_t)index, RD_KAFKA_VTYPE_END);
+                           (void *)(producer->base + index), RD_KAFKA_VTYPE_END);
     if (err != 0) api.headers_destroy(headers); /* on success the record owns them */
     api.poll(producer->handle, 0);
     return err;
@@ -197,7 +206,7 @@ int gh_kafka_flush(gh_kafka_producer *producer, int timeout_ms) {
 
 void gh_kafka_purge(gh_kafka_producer *producer) {
     api.purge(producer->handle, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-    api.poll(producer->handle, 0);
+    api.flush(producer->handle, 100); /* serves the purged messages' reports */
 }
 
 int gh_kafka_report(const gh_kafka_producer *producer, int index, int *error, int *status) {

@@ -40,12 +40,11 @@ public final class KafkaNativeSink: EventSink {
         guard milliseconds >= 100 else { return batch.map { _ in .notSent(reason: "kafka: the delivery deadline had passed") } }
         let producer: KafkaProducer
         do {
-            producer = try KafkaProducer(
-                libraryPath: environment.nonEmpty("GIBSON_HOOK_LIBRDKAFKA"),
-                properties: try properties(messageTimeout: milliseconds), capacity: batch.count)
+            producer = try self.producer(messageTimeout: milliseconds)
         } catch {
             return batch.map { _ in .notSent(reason: "kafka sink: \(error)") }
         }
+        producer.begin(capacity: batch.count)
         var immediate = [Int32?](repeating: nil, count: batch.count)
         for (index, outbound) in batch.enumerated() {
             let (headers, value) = record(outbound)
@@ -60,6 +59,19 @@ public final class KafkaNativeSink: EventSink {
             }
             return Self.outcome(error: report.error, status: report.status)
         }
+    }
+
+    /// The producer of this sink, made on the first batch and kept for the process (connections and the
+    /// idempotent producer id are reused); `message.timeout.ms` is bounded by the first batch's deadline.
+    private var made: KafkaProducer?
+
+    private func producer(messageTimeout: Int) throws(KafkaProducerError) -> KafkaProducer {
+        if let made { return made }
+        let producer = try KafkaProducer(
+            libraryPath: environment.nonEmpty("GIBSON_HOOK_LIBRDKAFKA"), properties: try properties(messageTimeout: messageTimeout),
+            capacity: 0)
+        made = producer
+        return producer
     }
 
     /// librdkafka's configuration: the user's `librdkafka` properties, then the connection settings and the

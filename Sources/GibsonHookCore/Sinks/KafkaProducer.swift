@@ -37,6 +37,9 @@ final class KafkaProducer {
 
     deinit { gh_kafka_producer_destroy(handle) }
 
+    /// Starts a batch of `capacity` messages, indexed from 0 (earlier batches' reports are forgotten).
+    func begin(capacity: Int) { gh_kafka_begin(handle, Int32(capacity)) }
+
     /// Queues one record as message `index`; returns 0 or librdkafka's immediate error.
     func produce(topic: String, key: String?, value: [UInt8], headers: [(String, [UInt8])], index: Int) -> Int32 {
         let names = headers.map { strdup($0.0) }

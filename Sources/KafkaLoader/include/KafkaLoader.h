@@ -29,6 +29,8 @@ typedef struct gh_kafka_producer gh_kafka_producer;
 gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *const *values, int count,
                                          int capacity, char *error, size_t error_size);
 void gh_kafka_producer_destroy(gh_kafka_producer *producer);
+/* Starts a new batch of `capacity` messages, indexed from 0: earlier reports are forgotten. */
+void gh_kafka_begin(gh_kafka_producer *producer, int capacity);
 /* Queues one record (copied); returns 0 or the rd_kafka_resp_err_t. Headers: names, values and lengths. */
 int gh_kafka_produce(gh_kafka_producer *producer, const char *topic, const void *key, size_t key_size,
                      const void *value, size_t value_size, const char *const *header_names,
