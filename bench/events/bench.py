@@ -91,6 +91,7 @@ def main():
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--curl-sample", type=int, default=2000)
     ap.add_argument("--only-standin", action="store_true", help="measure the stand-in ceiling and curl only")
+    ap.add_argument("--native-mode", default="binary", choices=["binary", "structured"], help="sinks.kafka.mode")
     ap.add_argument("--librdkafka", help="librdkafka for the native path (default: the confluent-kafka wheel's)")
     a = ap.parse_args()
     rows = []
@@ -137,12 +138,15 @@ def bench_native(a, broker):
     write_events(ndjson, topic, a.events)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIBSON_HOOK_", "GIT_"))}
     env.update(HOME=work, GIBSON_HOOK_STATE_DIR=os.path.join(work, "state"), NO_COLOR="1",
-               GIBSON_HOOK_KAFKA_BROKERS=broker.bootstrap, GIBSON_HOOK_LIBRDKAFKA=library)
+               GIBSON_HOOK_KAFKA_BROKERS=broker.bootstrap, GIBSON_HOOK_LIBRDKAFKA=library,
+               GIBSON_HOOK_CONFIG=os.path.join(work, "config.yml"))
+    with open(env["GIBSON_HOOK_CONFIG"], "w") as f:
+        f.write(f"sinks:\n  kafka:\n    mode: {a.native_mode}\n")
     timed([a.binary, "emit", "--ndjson"], env, ndjson)
     log("flush (native) ...")
     secs, rss, out, rc, cpu = timed([a.binary, "flush", "--deadline", "900s", "--json"], env)
     arrived = count_records(broker, topic)
-    rows.append((f"`flush` {a.events:,} events → tansu natively (librdkafka {os.path.basename(library)})",
+    rows.append((f"`flush` {a.events:,} events → tansu natively, {a.native_mode} mode (librdkafka {os.path.basename(library)})",
                  f"{arrived / secs:,.0f} events/s" if rc == 0 else f"exit {rc}",
                  f"{secs:.2f} s wall, {cpu:.2f} s CPU, {arrived:,} records in tansu, peak RSS {rss / 1024:.1f} MiB"))
     from confluent_kafka import Producer
