@@ -24,12 +24,14 @@ let package = Package(
             name: "Clibcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         .target(name: "CurlLoader", dependencies: ["Clibcurl"], linkerSettings: [.linkedLibrary("dl")]),
+        // librdkafka, opened at run time by the processes that deliver to Kafka natively (no -dev headers).
+        .target(name: "KafkaLoader", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(
             name: "GibsonHookCore",
-            dependencies: ["Clibgit2", "CurlLoader", "CSQLite", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Clibgit2", "CurlLoader", "KafkaLoader", "CSQLite", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "GibsonHookCLI",
             dependencies: ["GibsonHookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

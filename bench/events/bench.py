@@ -18,7 +18,7 @@ import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-sys.path.insert(0, os.path.join(REPO, "tests", "realcomponents"))
+sys.path.insert(0, os.path.join(REPO, "e2e", "realcomponents"))
 
 from standins.tansu import TansuBroker, free_port  # noqa: E402
 
@@ -31,7 +31,7 @@ def log(msg):
 
 def start_standin(bootstrap, api="v2"):
     port = free_port()
-    env = dict(os.environ, PYTHONPATH=os.path.join(REPO, "tests", "realcomponents"))
+    env = dict(os.environ, PYTHONPATH=os.path.join(REPO, "e2e", "realcomponents"))
     proc = subprocess.Popen([sys.executable, "-m", "standins.kafka_rest", "--bootstrap", bootstrap, "--port", str(port),
                              "--api", api], env=env, stdout=subprocess.PIPE, text=True)
     proc.stdout.readline()  # "listening on ..."
@@ -91,6 +91,8 @@ def main():
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--curl-sample", type=int, default=2000)
     ap.add_argument("--only-standin", action="store_true", help="measure the stand-in ceiling and curl only")
+    ap.add_argument("--native-mode", default="binary", choices=["binary", "structured"], help="sinks.kafka.mode")
+    ap.add_argument("--librdkafka", help="librdkafka for the native path (default: the confluent-kafka wheel's)")
     a = ap.parse_args()
     rows = []
     with TansuBroker() as broker:
@@ -112,15 +114,72 @@ def main():
         print(f"| {name} | {value} | {note} |")
 
 
+def wheel_librdkafka():
+    import glob
+    found = sorted(glob.glob(os.path.join(sys.prefix, "lib", "python3*", "site-packages", "confluent_kafka.libs",
+                                          "librdkafka-*.so.1")))
+    return found[0] if found else None
+
+
+def write_events(path, topic, events):
+    with open(path, "w") as f:
+        for i in range(events):
+            f.write(json.dumps({"type": "ai.gibson.bench.sample", "topic": topic, "key": f"repo-{i % 5}",
+                                "data": {"n": i, "path": f"src/file{i}.swift"}}) + "\n")
+
+
+def bench_native(a, broker):
+    """The same events through the native producer (librdkafka at run time), then confluent-kafka's own Python
+    producer sending the same number of records with the same key, value size and ce_ headers."""
+    rows, work = [], tempfile.mkdtemp(prefix="gibson-bench-native-")
+    library = a.librdkafka or wheel_librdkafka()
+    topic = broker.create_topic(f"native-{uuid.uuid4().hex[:8]}", partitions=3)
+    ndjson = os.path.join(work, "events.ndjson")
+    write_events(ndjson, topic, a.events)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIBSON_HOOK_", "GIT_"))}
+    env.update(HOME=work, GIBSON_HOOK_STATE_DIR=os.path.join(work, "state"), NO_COLOR="1",
+               GIBSON_HOOK_KAFKA_BROKERS=broker.bootstrap, GIBSON_HOOK_LIBRDKAFKA=library,
+               GIBSON_HOOK_CONFIG=os.path.join(work, "config.yml"))
+    with open(env["GIBSON_HOOK_CONFIG"], "w") as f:
+        f.write(f"sinks:\n  kafka:\n    mode: {a.native_mode}\n")
+    timed([a.binary, "emit", "--ndjson"], env, ndjson)
+    log("flush (native) ...")
+    secs, rss, out, rc, cpu = timed([a.binary, "flush", "--deadline", "900s", "--json"], env)
+    arrived = count_records(broker, topic)
+    rows.append((f"`flush` {a.events:,} events → tansu natively, {a.native_mode} mode (librdkafka {os.path.basename(library)})",
+                 f"{arrived / secs:,.0f} events/s" if rc == 0 else f"exit {rc}",
+                 f"{secs:.2f} s wall, {cpu:.2f} s CPU, {arrived:,} records in tansu, peak RSS {rss / 1024:.1f} MiB"))
+    from confluent_kafka import Producer
+    topic = broker.create_topic(f"python-{uuid.uuid4().hex[:8]}", partitions=3)
+    log("confluent-kafka Python producer ...")
+    producer = Producer({"bootstrap.servers": broker.bootstrap, "enable.idempotence": True, "acks": "all"})
+    t0 = time.monotonic()
+    for i in range(a.events):
+        headers = [("ce_specversion", b"1.0"), ("ce_id", str(uuid.uuid4()).encode()),
+                   ("ce_source", b"gibson-hook://bench/repo"), ("ce_type", b"ai.gibson.bench.sample"),
+                   ("ce_time", b"2026-12-02T07:00:00.000Z"), ("content-type", b"application/json")]
+        value = json.dumps({"n": i, "path": f"src/file{i}.swift"}).encode()
+        while True:
+            try:
+                producer.produce(topic, value, key=f"repo-{i % 5}", headers=headers)
+                break
+            except BufferError:
+                producer.poll(0.05)
+        producer.poll(0)
+    producer.flush(900)
+    secs = time.monotonic() - t0
+    arrived = count_records(broker, topic)
+    rows.append((f"confluent-kafka Python producer, {a.events:,} records, same key/value/headers",
+                 f"{arrived / secs:,.0f} events/s", f"{secs:.2f} s wall, {arrived:,} records in tansu"))
+    return rows
+
+
 def bench_binary(a, broker, url):
     rows = []
     work = tempfile.mkdtemp(prefix="gibson-bench-")
     topic = broker.create_topic(f"bench-{uuid.uuid4().hex[:8]}", partitions=3)
     ndjson = os.path.join(work, "events.ndjson")
-    with open(ndjson, "w") as f:
-        for i in range(a.events):
-            f.write(json.dumps({"type": "ai.gibson.bench.sample", "topic": topic, "key": f"repo-{i % 5}",
-                                "data": {"n": i, "path": f"src/file{i}.swift"}}) + "\n")
+    write_events(ndjson, topic, a.events)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIBSON_HOOK_", "GIT_"))}
     env.update(HOME=work, GIBSON_HOOK_STATE_DIR=os.path.join(work, "state"), NO_COLOR="1",
                GIBSON_HOOK_KAFKA_REST_URL=url, GIBSON_HOOK_KAFKA_REST_API="v2")
@@ -138,7 +197,7 @@ def bench_binary(a, broker, url):
                  f"{arrived / secs:,.0f} events/s" if rc == 0 else f"exit {rc}",
                  f"{secs:.2f} s wall, {cpu:.2f} s CPU in gibson-hook ({arrived / max(cpu, 1e-9):,.0f} events per "
                  f"CPU-second), {arrived:,} records in tansu, peak RSS {rss / 1024:.1f} MiB"))
-    return rows
+    return rows + bench_native(a, broker)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ public enum ConfigEnvironmentVariables {
         ("GIBSON_HOOK_GIBSON", "gibson.command"),
         ("GIBSON_HOOK_KAFKA_REST_URL", "sinks.kafka.url"),
         ("GIBSON_HOOK_KAFKA_REST_API", "sinks.kafka.api"),
+        ("GIBSON_HOOK_KAFKA_BROKERS", "sinks.kafka.brokers"),
         ("GIBSON_HOOK_CLOUDEVENTS_URL", "sinks.cloudEvents.url"),
         ("GIBSON_HOOK_TEMPORAL_URL", "sinks.temporal.url"),
         ("GIBSON_HOOK_TEMPORAL_NAMESPACE", "sinks.temporal.namespace"),
@@ -16,7 +17,7 @@ public enum ConfigEnvironmentVariables {
     /// `docs/configuration.md` list the same names).
     public static let documented: [String] = [
         "GIBSON_HOOK", "GIBSON_HOOK_CONFIG", "GIBSON_HOOK_STATE_DIR",
-    ] + keys.map(\.variable) + ["XDG_CONFIG_HOME", "XDG_STATE_HOME", "NO_COLOR", "CLICOLOR_FORCE"]
+    ] + keys.map(\.variable) + ["GIBSON_HOOK_LIBRDKAFKA", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "NO_COLOR", "CLICOLOR_FORCE"]
 
     /// The variable that names an explicit configuration file, in place of the user file.
     public static let explicitFile = "GIBSON_HOOK_CONFIG"

@@ -20,6 +20,12 @@ enum ConfigValidation {
                        origin: tls.certFile == nil ? prefix + ".tls.keyFile" : prefix + ".tls.certFile", &context)
             }
         }
+        let kafka = configuration.sinks.kafka
+        if !kafka.brokers.isEmpty, let url = kafka.url, !url.isEmpty {
+            report("'sinks.kafka.brokers' and 'sinks.kafka.url' are both set: remove 'sinks.kafka.url' to produce "
+                   + "natively through librdkafka, or 'sinks.kafka.brokers' to use the REST proxy",
+                   key: "sinks.kafka.brokers", origin: "sinks.kafka.brokers", &context)
+        }
         for (family, topic) in configuration.routing where topic.isEmpty {
             report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)
         }

@@ -239,10 +239,37 @@ public struct KafkaRestSettings: Sendable, Equatable {
     public var format = Format.json
     /// v3 cluster id; nil means discover with `GET /v3/clusters` and cache.
     public var clusterId: String? = nil
-    /// Records per request.
+    /// Records per request (the native producer: records per flush round).
     public var batchSize = 500
+    /// REST: HTTP auth. Native: the SASL user name and password (`username`, `password`/`passwordEnv`).
     public var auth = AuthSettings()
     public var tls = TLSSettings()
+
+    /// `security.protocol` of the native producer.
+    public enum SecurityProtocol: String, Sendable, Equatable, CaseIterable {
+        case plaintext, ssl, sasl_plaintext, sasl_ssl
+    }
+    /// `sasl.mechanism` of the native producer.
+    public enum SASLMechanism: String, Sendable, Equatable, CaseIterable {
+        case plain = "PLAIN", scramSHA256 = "SCRAM-SHA-256", scramSHA512 = "SCRAM-SHA-512"
+    }
+    /// How the native producer writes an event: `binary` (`ce_` headers, the data as the value) or
+    /// `structured` (the whole event as the value), per the CloudEvents Kafka protocol binding.
+    public enum Mode: String, Sendable, Equatable, CaseIterable { case binary, structured }
+    /// The SASL settings of the native producer; the credentials are `auth`'s.
+    public struct SASL: Sendable, Equatable {
+        public var mechanism = SASLMechanism.plain
+        public init() {}
+    }
+
+    /// Bootstrap brokers of the native producer (`GIBSON_HOOK_KAFKA_BROKERS`, comma-separated); empty leaves
+    /// it off. Exclusive with `url`.
+    public var brokers: [String] = []
+    public var securityProtocol = SecurityProtocol.plaintext
+    public var sasl = SASL()
+    public var mode = Mode.binary
+    /// Further librdkafka properties, passed as they are (gibson-hook's delivery guarantees win).
+    public var librdkafka: [String: String] = [:]
 
     public init() {}
 }

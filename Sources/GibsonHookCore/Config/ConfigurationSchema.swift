@@ -94,6 +94,11 @@ enum ConfigurationSchema {
             .value("batchSize", \.batchSize, .int(1...10_000)),
             .section("auth", \.auth, auth),
             .section("tls", \.tls, tls),
+            .value("brokers", \.brokers, brokers),
+            .value("securityProtocol", \.securityProtocol, .enumeration),
+            .section("sasl", \.sasl, ObjectSchema<KafkaRestSettings.SASL>([.value("mechanism", \.mechanism, .enumeration)])),
+            .value("mode", \.mode, .enumeration),
+            .namedValues("librdkafka", \.librdkafka, .string),
         ])),
         .section("cloudEvents", \.cloudEvents, ObjectSchema<CloudEventsSettings>([
             .optional("url", \.url, .url),
@@ -111,6 +116,15 @@ enum ConfigurationSchema {
             .section("tls", \.tls, tls),
         ])),
     ]) }
+
+    /// Kafka brokers: a YAML list, or one comma-separated string (`GIBSON_HOOK_KAFKA_BROKERS`).
+    static var brokers: NodeDecoder<[String]> {
+        let list = NodeDecoder<[String]>.list(of: .string)
+        return NodeDecoder<[String]>(expected: "a list of host:port brokers", decode: { node, context, key in
+            guard case .scalar(let text, false) = node.value else { return list.decode(node, &context, key) }
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }, render: list.render)
+    }
 
     static var topic: ObjectSchema<TopicSettings> { ObjectSchema<TopicSettings>([
         .value("partitions", \.partitions, .int(1...10_000)),

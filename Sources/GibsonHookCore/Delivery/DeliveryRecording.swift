@@ -49,6 +49,7 @@ extension Deliverer {
                 let wait = backoff.delay(afterAttempts: 1, retryAfter: nil)
                 updates.append((row, .postpone(error: reason, nextAttempt: now.addingTimeInterval(wait))))
                 report.unanswered += 1
+                if reason.hasSuffix(DeliveryOutcome.possibleDuplicateNote) { report.possibleDuplicates += 1 }
             case .retry(let reason, let retryAfter):
                 failed = true
                 if let retryAfter, retryAfter > 0 {

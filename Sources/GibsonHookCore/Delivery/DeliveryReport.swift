@@ -12,6 +12,9 @@ public struct DeliveryReport: Sendable, Equatable {
     /// Events whose request got no answer (nothing sent, or no HTTP status came back): still pending,
     /// no attempt counted.
     public var unanswered = 0
+    /// Of those, events the sink may have stored anyway (a Kafka record reported possibly persisted): sent
+    /// again with the same id, so they may arrive twice.
+    public var possibleDuplicates = 0
     /// Pending rows leased by another flush that is still running.
     public var leasedElsewhere = 0
     /// The process ids of the flushes holding those leases (on this host).
@@ -32,7 +35,7 @@ public struct DeliveryReport: Sendable, Equatable {
         [
             "delivered": .integer(Int64(delivered)), "retried": .integer(Int64(retried)),
             "dead": .integer(Int64(deadLetters)), "newDead": .integer(Int64(dead)),
-            "unanswered": .integer(Int64(unanswered)), "leasedByOtherFlush": .integer(Int64(leasedElsewhere)),
+            "unanswered": .integer(Int64(unanswered)), "possibleDuplicates": .integer(Int64(possibleDuplicates)), "leasedByOtherFlush": .integer(Int64(leasedElsewhere)),
             "remaining": .integer(Int64(remaining)), "goneSinks": .object(goneSinks.mapValues { .string($0) }),
             "openBreakers": .array(openBreakers.sorted().map { .string($0) }), "noSinks": .bool(noSinks),
         ]

@@ -66,6 +66,10 @@ public enum DeliveryOutcome: Sendable, Equatable {
     /// attempt is not counted, so an outage of any length turns nothing into a dead letter.
     case notSent(reason: String)
 
+    /// The end of a `.notSent` reason whose event the sink may have stored anyway (a Kafka record reported
+    /// possibly persisted): `flush` counts it as a possible duplicate.
+    public static let possibleDuplicateNote = "possibly persisted: sent again with the same id (a possible duplicate)"
+
     /// True when the sink answered with an HTTP status (delivered, permanent, gone or an answered retry).
     public var answered: Bool {
         if case .notSent = self { return false }

@@ -30,6 +30,12 @@ public enum SinkRegistry {
                 KafkaRestSink(settings: configuration.sinks.kafka, transport: transport, environment: environment, cache: cache)
             }),
         SinkKind(
+            name: "kafka", key: "sinks.kafka", url: { KafkaNativeSink.url($0.kafka) }, auth: { $0.kafka.auth },
+            tls: { $0.kafka.tls },
+            make: { configuration, environment, _, _ in
+                KafkaNativeSink(settings: configuration.sinks.kafka, environment: environment)
+            }),
+        SinkKind(
             name: "cloudevents", key: "sinks.cloudEvents", url: { $0.cloudEvents.url }, auth: { $0.cloudEvents.auth },
             tls: { $0.cloudEvents.tls },
             make: { configuration, environment, _, transport in

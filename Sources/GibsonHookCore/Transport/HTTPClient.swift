@@ -9,14 +9,14 @@ import Foundation
 /// Not thread-safe: use one client per thread.
 public final class HTTPClient: HTTPTransport {
     private let options: HTTPClientOptions
-    private let handle: Result<CurlEasyHandle, CurlLoadError>
+    /// Made on the first request, so a client that never sends (the native Kafka sink's) never loads libcurl.
+    private lazy var handle: Result<CurlEasyHandle, CurlLoadError> = Result { () throws(CurlLoadError) in try CurlEasyHandle() }
     /// The socket of the last finished transfer (see `acknowledgeNow`).
     private var lastSocket = -1
 
     /// Creates a client; libcurl is loaded on first use and the handle is reused until the client is released.
     public init(options: HTTPClientOptions) {
         self.options = options
-        self.handle = Result { () throws(CurlLoadError) in try CurlEasyHandle() }
     }
 
     /// Sends `request`, bounded by the client's timeouts and by `deadline`.

@@ -60,6 +60,25 @@ import Testing
         #expect(configuration.project.id == "proj-1")
     }
 
+    @Test func nativeKafkaBrokersComeFromAListOrACommaSeparatedVariable() throws {
+        let sandbox = try ConfigSandbox()
+        try sandbox.write("""
+            sinks:
+              kafka:
+                brokers: [kafka-1:9092, kafka-2:9092]
+                securityProtocol: sasl_ssl
+                sasl: {mechanism: SCRAM-SHA-256}
+                mode: structured
+                librdkafka: {linger.ms: "20"}
+            """, to: sandbox.userFile)
+        let fromFile = try sandbox.load().configuration.sinks.kafka
+        #expect(fromFile.brokers == ["kafka-1:9092", "kafka-2:9092"])
+        #expect((fromFile.securityProtocol, fromFile.sasl.mechanism, fromFile.mode) == (.sasl_ssl, .scramSHA256, .structured))
+        #expect(fromFile.librdkafka == ["linger.ms": "20"])
+        sandbox.environment["GIBSON_HOOK_KAFKA_BROKERS"] = " a:9092, b:9093 ,"
+        #expect(try sandbox.load().configuration.sinks.kafka.brokers == ["a:9092", "b:9093"])
+    }
+
     @Test func explicitFileTakesThePlaceOfTheUserFile() throws {
         let sandbox = try ConfigSandbox()
         try sandbox.write("gibson:\n  maxRetries: 1\n  cacheTTL: 1m\n", to: sandbox.userFile)

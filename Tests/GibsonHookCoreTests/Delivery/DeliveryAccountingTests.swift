@@ -56,6 +56,23 @@ final class SettlingSink: EventSink {
         #expect(back.delivered == 5 && back.deadLetters == 0 && back.remaining == 0)
     }
 
+    @Test func possiblyPersistedRecordsStayPendingAndAreCountedAsPossibleDuplicates() throws {
+        let store = try outbox.open(clock: clock)
+        try store.record((1...3).map { outboxEvent("e\($0)", key: "k") })
+        let sink = ScriptedSink(clock: clock)
+        sink.respond = { event, _ in
+            event.event.id == "e2" ? KafkaNativeSink.outcome(error: -192, status: KafkaProducer.possiblyPersisted) : .delivered
+        }
+        let report = try deliverer([sink], store: store).run(deadline: clock.now().addingTimeInterval(20))
+        // Every send of e2 in this run (the run retries it within its deadline) counts once.
+        #expect((report.delivered, report.remaining) == (2, 1))
+        #expect(report.unanswered >= 1 && report.possibleDuplicates == report.unanswered)
+        #expect(report.jsonValue["possibleDuplicates"] == .integer(Int64(report.unanswered)))
+        let pending = try store.list().filter { $0.state == "pending" }
+        #expect(pending.map(\.attempts) == [0])
+        #expect(pending.first?.lastError?.hasSuffix("; " + DeliveryOutcome.possibleDuplicateNote) == true)
+    }
+
     @Test func answeredRetriesStillRunOutOfAttempts() throws {
         let store = try outbox.open(clock: clock)
         try store.record([outboxEvent("e1")])

@@ -1,0 +1,132 @@
+"""gibson-hook's native Kafka sink (librdkafka loaded at run time) against tansu, with the librdkafka 2.16 the
+confluent-kafka wheel ships (GIBSON_HOOK_LIBRDKAFKA): events and commit events read back with confluent-kafka."""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from e2e import check_delivered, event_of, sample_events
+from gatehelpers import commit, gibson_target, install
+
+LIBRDKAFKA = sorted(glob.glob(os.path.join(
+    sys.prefix, "lib", "python3*", "site-packages", "confluent_kafka.libs", "librdkafka-*.so.1")))
+
+
+@pytest.fixture
+def native(hook, broker):
+    """The hook configured with only brokers, loading the wheel's librdkafka."""
+    assert LIBRDKAFKA, "the confluent-kafka wheel's librdkafka is missing from the test environment"
+    hook.env["GIBSON_HOOK_KAFKA_BROKERS"] = broker.bootstrap
+    hook.env["GIBSON_HOOK_LIBRDKAFKA"] = LIBRDKAFKA[0]
+    return hook
+
+
+def headers_of(record):
+    return {name: (value or b"").decode() for name, value in record["headers"]}
+
+
+def test_emitted_events_arrive_in_binary_mode_with_ce_headers_and_keys(native, broker, topic):
+    events = sample_events(topic, 30)
+    ids = native.emit_ndjson(events)
+    rc, summary = native.flush()
+    assert (rc, summary["delivered"], summary["dead"], summary["remaining"]) == (0, 30, 0, 0), summary
+    records = broker.consume(topic)
+    check_delivered(records, ids, events)
+    for record in records:
+        headers = headers_of(record)
+        assert headers["ce_specversion"] == "1.0" and headers["ce_id"] in ids, headers
+        assert headers["content-type"] == "application/json", headers
+        assert event_of(record)[1] == "binary"
+
+
+def test_structured_mode_sends_the_whole_event_as_the_value(native, broker, topic):
+    native.config({"sinks": {"kafka": {"mode": "structured"}}})
+    events = sample_events(topic, 5)
+    ids = native.emit_ndjson(events)
+    assert native.flush()[0] == 0
+    records = broker.consume(topic)
+    check_delivered(records, ids, events)
+    for record in records:
+        assert headers_of(record) == {"content-type": "application/cloudevents+json; charset=UTF-8"}
+        assert event_of(record)[1] == "structured"
+
+
+def test_a_commit_through_the_installed_shims_reaches_its_topic(native, broker, topic):
+    native.config({"routing": {"commit": topic}})
+    gibson_target(native, healthy=True)
+    install(native)
+    assert commit(native, "a.txt").returncode == 0
+    summaries = native.flush_until_done()  # the hook's own background flush may deliver it first
+    assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+    commits = [r for r in broker.consume(topic) if headers_of(r).get("ce_type", "").endswith(".commit")]
+    assert len(commits) == 1, [headers_of(r) for r in broker.consume(topic)]
+    assert commits[0]["key"], "the commit event has its per-repository key"
+
+
+def test_broker_down_then_up_loses_nothing(native, broker, topic):
+    events = sample_events(topic, 8)
+    ids = native.emit_ndjson(events)
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = "127.0.0.1:1"  # nothing listens: the broker is down
+    rc, summary = native.flush(deadline="3s")
+    assert (rc, summary["delivered"], summary["dead"], summary["remaining"]) == (3, 0, 0, 8), summary
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = broker.bootstrap
+    summaries = native.flush_until_done()
+    assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+    check_delivered(broker.consume(topic), ids, events)
+
+
+def test_a_record_over_the_size_limit_is_dead_with_the_reason(native, broker, topic):
+    native.config({"sinks": {"kafka": {"librdkafka": {"message.max.bytes": "2000"}}}})
+    small = native.emit("dev.test.small", {"n": 1}, topic=topic, key="k")
+    big = native.emit("dev.test.big", {"blob": "x" * 5000}, topic=topic, key="k")
+    rc, summary = native.flush()
+    assert (rc, summary["delivered"], summary["dead"], summary["remaining"]) == (3, 1, 1, 0), summary
+    dead = native.outbox("dead")
+    assert [row["id"] for row in dead] == [big], dead
+    assert "Message size too large (MSG_SIZE_TOO_LARGE)" in json.dumps(dead), dead
+    assert [headers_of(r)["ce_id"] for r in broker.consume(topic)] == [small]
+
+
+@pytest.mark.parametrize("library", ["missing", "not-librdkafka"])
+def test_an_unusable_library_keeps_events_pending_and_http_sinks_working(native, ce_sink, topic, library):
+    path = "/nonexistent/librdkafka.so.1" if library == "missing" else glob.glob("/usr/lib/*/libz.so.1")[0]
+    native.env["GIBSON_HOOK_LIBRDKAFKA"] = path
+    sink = ce_sink()
+    native.cloudevents(sink.url)
+    ids = native.emit_ndjson(sample_events(topic, 3))
+    rc, summary = native.flush(deadline="5s")
+    assert (rc, summary["remaining"], summary["dead"]) == (3, 3, 0), summary
+    pending = native.outbox("pending")
+    reasons = {row.get("lastError") for row in pending}
+    want = ("librdkafka could not be loaded" if library == "missing" else f"librdkafka '{path}' has no symbol")
+    assert all(want in (r or "") and "Debian: apt-get install librdkafka1" in (r or "") for r in reasons), pending
+    assert sorted(e["id"] for e in sink.events) == sorted(ids)
+
+
+def test_brokers_and_a_rest_url_together_are_a_configuration_error(native):
+    native.kafka("http://127.0.0.1:8082", "v2")
+    r = native.run("flush")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (
+        "gibson-hook: error: invalid configuration (1 error):\n"
+        "env GIBSON_HOOK_KAFKA_BROKERS: error: 'sinks.kafka.brokers' and 'sinks.kafka.url' are both set: remove "
+        "'sinks.kafka.url' to produce natively through librdkafka, or 'sinks.kafka.brokers' to use the REST proxy\n"
+        "fix the values above; `gibson-hook config check` lists every problem\n")
+
+
+def test_a_flush_killed_while_delivering_loses_nothing(native, broker, topic):
+    events = sample_events(topic, 20)
+    ids = native.emit_ndjson(events)
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = "127.0.0.1:1"  # the records wait in librdkafka's queue
+    flush = native.popen("flush", "--deadline", "60s")
+    with pytest.raises(subprocess.TimeoutExpired):
+        flush.wait(3)  # still delivering: kill it mid-flush
+    flush.kill()
+    flush.wait(10)
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = broker.bootstrap
+    summaries = native.flush_until_done()
+    assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+    check_delivered(broker.consume(topic), ids, events)
