@@ -32,6 +32,7 @@ public struct GibsonHookCommand: ParsableCommand {
             ValidateCommand.self,
             InfraReadyCommand.self,
             WorkflowCommand.self,
+            MetricsCommand.self,
         ]
     )
 
