@@ -173,13 +173,13 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|help)
+    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|metrics|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow metrics help' -- "${cur}"))
         ;;
     esac
 }
@@ -529,7 +529,7 @@ _gibson-hook_health() {
     repeating_flags=()
     non_repeating_flags=(--no-cache --json --watch --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--timeout --rounds --config)
+    non_repeating_options=(--timeout --rounds --metrics-listen --config)
     __gibson-hook_offer_flags_options 0
 
     # Offer option value completions
@@ -538,6 +538,9 @@ _gibson-hook_health() {
         return
         ;;
     '--rounds')
+        return
+        ;;
+    '--metrics-listen')
         return
         ;;
     '--config')
@@ -629,6 +632,27 @@ _gibson-hook_workflow_start() {
     case "${positional_number}" in
     1)
         __gibson-hook_add_completions -W 'activation'$'\n''recovery'$'\n''scaling'
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--textfile --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--textfile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
         return
         ;;
     esac

@@ -69,7 +69,7 @@ function __gibson-hook_parse_tokens -S
                 __gibson-hook_parse_subcommand 1 'json' 'config=' 'set=+' 'version' 'h/help'
             end
         case 'health'
-            __gibson-hook_parse_subcommand 0 'no-cache' 'timeout=' 'json' 'watch' 'rounds=' 'config=' 'set=+' 'version' 'h/help'
+            __gibson-hook_parse_subcommand 0 'no-cache' 'timeout=' 'json' 'watch' 'rounds=' 'metrics-listen=' 'config=' 'set=+' 'version' 'h/help'
         case 'validate'
             __gibson-hook_parse_subcommand 0 'json' 'config=' 'set=+' 'version' 'h/help'
         case 'infra-ready'
@@ -80,6 +80,8 @@ function __gibson-hook_parse_tokens -S
             case 'start'
                 __gibson-hook_parse_subcommand 1 'json' 'config=' 'set=+' 'version' 'h/help'
             end
+        case 'metrics'
+            __gibson-hook_parse_subcommand 0 'textfile=' 'config=' 'set=+' 'version' 'h/help'
         case 'help'
             __gibson-hook_parse_subcommand -r 1 'version'
         end
@@ -155,6 +157,7 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positio
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'validate' -d 'Check configuration, Gibson health, services, sinks and hooks.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'infra-ready' -d 'Probe the infrastructure services, then activate Gibson.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'workflow' -d 'Start the Gibson workflows (remote engine first, local fallback).'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'metrics' -d 'Print Prometheus metrics (text exposition format).'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook install" hooks' -l 'hooks' -d 'Comma-separated hooks to wire, or \'all\' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook install" force' -l 'force' -d 'Rewrite current shims too, and chain a foreign hook even when an older backup exists (kept under a numbered name).'
@@ -272,6 +275,7 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_o
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" json' -l 'json' -d 'Print the report as JSON (with --watch: one JSON object per line).'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" watch' -l 'watch' -d 'Keep monitoring every gibson.healthCheckInterval, recovering Gibson when it breaks.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" rounds' -l 'rounds' -d 'With --watch, stop after this many rounds (default: run until stopped).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" metrics-listen' -l 'metrics-listen' -d 'With --watch, serve Prometheus metrics on http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook health" version' -l 'version' -d 'Show the version.'
@@ -295,4 +299,9 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_o
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" version' -l 'version' -d 'Show the version.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook workflow start" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook metrics" textfile' -l 'textfile' -d 'Write the metrics to this file atomically instead of printing them.' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook metrics" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook metrics"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook metrics" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook metrics" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook help" version' -l 'version' -d 'Show the version.'
