@@ -33,6 +33,7 @@ public struct GibsonHookCommand: ParsableCommand {
             InfraReadyCommand.self,
             WorkflowCommand.self,
             MetricsCommand.self,
+            StateCommand.self,
         ]
     )
 
