@@ -173,13 +173,13 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|metrics|help)
+    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|metrics|state|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow metrics help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow metrics state help' -- "${cur}"))
         ;;
     esac
 }
@@ -647,6 +647,107 @@ _gibson-hook_metrics() {
     # Offer option value completions
     case "${prev}" in
     '--textfile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    backup|list|restore|prune)
+        # Offer subcommand argument completions
+        "_gibson-hook_state_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'backup list restore prune' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_state_backup() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_prune() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--keep --older-than --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--keep')
+        return
+        ;;
+    '--older-than')
         return
         ;;
     '--config')
