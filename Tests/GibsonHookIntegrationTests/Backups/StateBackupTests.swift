@@ -75,6 +75,35 @@ import Testing
         #expect(after.count == 1 && !removed.contains(after[0]) && removed.contains(id))
     }
 
+    @Test func localRecoveryBacksUpIntoTheSameStoreAndRestoresLostFilesFromIt() throws {
+        let sandbox = try TemporaryGitRepository()
+        let stateDir = sandbox.sandbox.appendingPathComponent("hook-state")
+        let gibsonai = sandbox.home.appendingPathComponent(".gibsonai")
+        try FileManager.default.createDirectory(at: gibsonai, withIntermediateDirectories: true)
+        try "keep me\n".write(to: gibsonai.appendingPathComponent("notes"), atomically: true, encoding: .utf8)
+        // A broken gibson whose restart command loses a state file and then repairs gibson.
+        let marker = sandbox.sandbox.appendingPathComponent("repaired")
+        let gibson = sandbox.sandbox.appendingPathComponent("bin/gibson")
+        try HealthFixtures.script(gibson, "if [ -f '\(marker.path)' ]; then echo 'gibson 0.8.12'; else echo broken >&2; exit 3; fi")
+        let env = ["GIBSON_HOOK_STATE_DIR": stateDir.path, "GIBSON_HOOK_GIBSON": gibson.path]
+        let watch = try sandbox.gibsonHook([
+            "health", "--watch", "--rounds", "1", "--json",
+            "--set", "gibson.recovery.restartCommand=[sh, -c, 'rm \(gibsonai.path)/notes; touch \(marker.path)']",
+            "--set", "gibson.recovery.backoff=100ms",
+        ], extraEnvironment: env)
+        #expect(watch.status == 0, "\(watch.stdout)\(watch.stderr)")
+        let list = try JSONValue.parse(try sandbox.gibsonHook(["state", "list", "--json"], extraEnvironment: env).stdoutData)
+        let ids = (list.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        #expect(ids.count == 1)
+        let id = try #require(ids.first)
+        let steps = try JSONValue.parse(watch.stdout)["recovery"]?["steps"]?.arrayValue ?? []
+        let details = steps.compactMap { step in step["detail"]?.stringValue.map { "\(step["name"]?.stringValue ?? ""): \($0)" } }
+        let store = stateDir.appendingPathComponent("gibson-state-backups").path
+        #expect(details.contains("backup: backed up '\(gibsonai.path)' as state backup '\(id)' in '\(store)'"), "\(details)")
+        #expect(details.contains("restore: restored 1 file(s) of gibson state from '\(store)/\(id)/tree'"), "\(details)")
+        #expect(try String(contentsOf: gibsonai.appendingPathComponent("notes"), encoding: .utf8) == "keep me\n")
+    }
+
     @Test func anUnknownBackupIsAClearError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["state", "restore", "nope"], extraEnvironment: ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.path + "/s"])
