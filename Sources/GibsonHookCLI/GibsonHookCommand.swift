@@ -34,6 +34,7 @@ public struct GibsonHookCommand: ParsableCommand {
             WorkflowCommand.self,
             MetricsCommand.self,
             StateCommand.self,
+            ServiceCommand.self,
         ]
     )
 
