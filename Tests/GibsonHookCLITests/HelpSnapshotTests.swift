@@ -19,8 +19,8 @@ import Testing
     }
 
     @Test func everyCommandHasASnapshot() {
-        // 20 subcommands, config's 2, outbox's 5, state's 4, workflow's 1, and the root.
-        #expect(Self.commands.count == 33)
+        // 21 subcommands, config's 2, outbox's 5, state's 4, service's 3, workflow's 1, and the root.
+        #expect(Self.commands.count == 37)
     }
 
     static func type(at path: [String]) throws -> ParsableCommand.Type {
