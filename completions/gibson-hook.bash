@@ -173,13 +173,13 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|help)
+    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|metrics|state|service|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow metrics state service help' -- "${cur}"))
         ;;
     esac
 }
@@ -532,7 +532,7 @@ _gibson-hook_health() {
     repeating_flags=()
     non_repeating_flags=(--no-cache --json --watch --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--timeout --rounds --config)
+    non_repeating_options=(--timeout --rounds --metrics-listen --config)
     __gibson-hook_offer_flags_options 0
 
     # Offer option value completions
@@ -541,6 +541,9 @@ _gibson-hook_health() {
         return
         ;;
     '--rounds')
+        return
+        ;;
+    '--metrics-listen')
         return
         ;;
     '--config')
@@ -632,6 +635,214 @@ _gibson-hook_workflow_start() {
     case "${positional_number}" in
     1)
         __gibson-hook_add_completions -W 'activation'$'\n''recovery'$'\n''scaling'
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--textfile --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--textfile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    backup|list|restore|prune)
+        # Offer subcommand argument completions
+        "_gibson-hook_state_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'backup list restore prune' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_state_backup() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_restore() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_state_prune() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--keep --older-than --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--keep')
+        return
+        ;;
+    '--older-than')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_service() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    install|uninstall|status)
+        # Offer subcommand argument completions
+        "_gibson-hook_service_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'install uninstall status' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_service_install() {
+    repeating_flags=()
+    non_repeating_flags=(--user --system --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--output --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_service_uninstall() {
+    repeating_flags=()
+    non_repeating_flags=(--user --system --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--output --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_service_status() {
+    repeating_flags=()
+    non_repeating_flags=(--user --system --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--output --config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--set')
         return
         ;;
     esac

@@ -3,11 +3,12 @@
 # suite and benchmarks use. As root it runs apt-get; otherwise it prints the exact command to run and fails.
 #   build: libgit2, libcurl and SQLite headers, pkg-config, git
 #   --tests: openssl (TLS fixtures), binutils (readelf), python3-venv, curl and time (benchmarks),
-#            hyperfine (commit benchmark)
+#            hyperfine (commit benchmark), prometheus (promtool checks the metrics and rules),
+#            systemd (systemd-analyze verify checks the service units)
 set -euo pipefail
 needed=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git)
 if [ "${1:-}" = "--tests" ]; then
-    needed+=(openssl binutils curl time hyperfine)
+    needed+=(openssl binutils curl time hyperfine prometheus systemd)
 fi
 missing=()
 for package in "${needed[@]}"; do

@@ -32,6 +32,9 @@ public struct GibsonHookCommand: ParsableCommand {
             ValidateCommand.self,
             InfraReadyCommand.self,
             WorkflowCommand.self,
+            MetricsCommand.self,
+            StateCommand.self,
+            ServiceCommand.self,
         ]
     )
 

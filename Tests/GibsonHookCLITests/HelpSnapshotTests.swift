@@ -19,8 +19,8 @@ import Testing
     }
 
     @Test func everyCommandHasASnapshot() {
-        // 18 subcommands, config's 2, outbox's 5, workflow's 1, and the root.
-        #expect(Self.commands.count == 27)
+        // 21 subcommands, config's 2, outbox's 5, state's 4, service's 3, workflow's 1, and the root.
+        #expect(Self.commands.count == 37)
     }
 
     static func type(at path: [String]) throws -> ParsableCommand.Type {

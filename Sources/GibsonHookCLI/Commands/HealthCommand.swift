@@ -27,6 +27,10 @@ struct HealthCommand: ParsableCommand {
     @Option(help: "With --watch, stop after this many rounds (default: run until stopped).")
     var rounds: Int?
 
+    @Option(name: .customLong("metrics-listen"), help: ArgumentHelp(
+        "With --watch, serve Prometheus metrics on http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).", valueName: "host:port"))
+    var metricsListen: String?
+
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
@@ -34,7 +38,8 @@ struct HealthCommand: ParsableCommand {
         var overrides = config.overrides
         if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
         let root = try env.gibsonHook(overrides)
-        if watch { return try HealthWatch(env: env, root: root, json: json).run(rounds: rounds) }
+        if watch { return try HealthWatch(env: env, root: root, json: json).run(rounds: rounds, metricsListen: metricsListen) }
+        if metricsListen != nil { throw ValidationError("--metrics-listen needs --watch") }
         let report = root.checkHealth(noCache: noCache)
         if json {
             env.json(report.json)

@@ -7,11 +7,16 @@ struct HealthWatch {
     let root: GibsonHook
     let json: Bool
 
-    func run(rounds: Int?) throws {
+    func run(rounds: Int?, metricsListen: String? = nil) throws {
         if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         var lastHealthy = true
+        // The responder lives as long as the watch; it serves the metrics of the last finished round.
+        let server = try metricsListen.map { try root.serveMetrics(on: $0) }
+        if let server { env.note("serving metrics on http://\(server.address)/metrics") }
         env.recordingEvents(root) { $0.watchHealth(rounds: rounds) { round in
             lastHealthy = round.healthy
+            root.recordHealthRound(round)
+            if let server, let text = try? root.metrics() { server.update(text) }
             if json {
                 var members: [String: JSONValue] = ["healthy": .bool(round.healthy), "report": round.report.json]
                 if let recovery = round.recovery { members["recovery"] = recovery.json }

@@ -16,7 +16,8 @@ public struct Failure: Sendable, Equatable {
     static func exitCode(of error: any Error) -> HookExitCode {
         switch error {
         case is ConfigError, is UsageError, is EventInputError, is EventTriggerError: return .usage
-        case OutboxError.invalidState, OutboxError.ambiguousEvent: return .usage
+        case OutboxError.invalidState, OutboxError.ambiguousEvent, MetricsError.badListenAddress: return .usage
+        case is MetricsError, is StateBackupError, is ServiceError: return .failure
         case is OutboxError, is WorkflowError: return .failure
         case GitError.notARepository: return .notARepository
         case let install as HookInstallError:

@@ -7,6 +7,8 @@ struct RecoveryRun {
     var report: HealthReport
     var steps: [WorkflowStep] = []
     var attempts = 0
+    /// The copy of Gibson's state this run took (a `state backup` tree), for the restore step.
+    var backupTree: String?
 
     init(recovery: LocalRecovery, deadline: Date, report: HealthReport) {
         self.recovery = recovery
@@ -24,14 +26,22 @@ struct RecoveryRun {
         recovery.context.emitter.gibson(event, status: status, step: name, metadata: ["ok": .bool(ok), "detail": .string(detail)])
     }
 
+    /// Backs Gibson's state up into the `state backup` store (listed and restorable with `gibson-hook state`),
+    /// keeping its newest `LocalRecovery.keptBackups`.
     mutating func backUp(_ inspector: GibsonStateInspector) -> Bool {
         guard recovery.context.configuration.gibson.recovery.backupState else { return false }
+        let store = StateBackupStore(directory: recovery.backupDirectory, stateDirectory: inspector.directory, clock: recovery.context.clock)
         do {
-            let copied = try inspector.backUp(to: recovery.backupDirectory)
-            step("backup", ok: true, copied ? "copied '\(inspector.directory)' to '\(recovery.backupDirectory)'" : "no gibson state at '\(inspector.directory)' to back up")
-            return copied
+            let backup = try store.backup()
+            backupTree = store.directory + "/" + backup.id + "/tree"
+            _ = try? store.prune(keep: LocalRecovery.keptBackups, maxAge: nil)
+            step("backup", ok: true, "backed up '\(inspector.directory)' as state backup '\(backup.id)' in '\(store.directory)'")
+            return true
+        } catch StateBackupError.noStateDirectory {
+            step("backup", ok: true, "no gibson state at '\(inspector.directory)' to back up")
+            return false
         } catch {
-            step("backup", ok: false, "could not back up '\(inspector.directory)': \(error.localizedDescription)")
+            step("backup", ok: false, "could not back up '\(inspector.directory)': \(error)")
             return false
         }
     }
@@ -103,10 +113,10 @@ struct RecoveryRun {
     }
 
     mutating func restore(_ inspector: GibsonStateInspector, lost: Set<String>) {
-        guard !lost.isEmpty else { return }
+        guard !lost.isEmpty, let backupTree else { return }
         do {
-            let restored = try inspector.restoreMissing(from: recovery.backupDirectory, names: lost)
-            step("restore", ok: true, "restored \(restored.count) file(s) of gibson state from '\(recovery.backupDirectory)'")
+            let restored = try inspector.restoreMissing(from: backupTree, names: lost)
+            step("restore", ok: true, "restored \(restored.count) file(s) of gibson state from '\(backupTree)'")
             verify()
         } catch {
             step("restore", ok: false, "could not restore gibson state: \(error.localizedDescription)")
