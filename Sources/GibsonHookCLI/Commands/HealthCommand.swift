@@ -27,6 +27,10 @@ struct HealthCommand: ParsableCommand {
     @Option(help: "With --watch, stop after this many rounds (default: run until stopped).")
     var rounds: Int?
 
+    /// The pre-commit gate's detached re-check (stale-while-revalidate); not for people.
+    @Flag(name: .customLong("revalidate"), help: .private)
+    var revalidate = false
+
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
@@ -35,6 +39,12 @@ struct HealthCommand: ParsableCommand {
         if let timeout { overrides.assignments.append("gibson.timeout=\(timeout)") }
         let root = try env.gibsonHook(overrides)
         if watch { return try HealthWatch(env: env, root: root, json: json).run(rounds: rounds) }
+        if revalidate {
+            let report = root.revalidateHealth()
+            env.stdout.write("gibson-hook health --revalidate: \(report.summary)\n")
+            if !report.healthy { throw ExitCode(HookExitCode.failure) }
+            return
+        }
         let report = root.checkHealth(noCache: noCache)
         if json {
             env.json(report.json)
