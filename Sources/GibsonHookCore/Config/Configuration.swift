@@ -65,8 +65,9 @@ public struct GibsonTarget: Sendable, Equatable {
     public var cacheTTL = DurationValue.minutes(5)
     /// When the cached healthy result has expired: re-check in the background (pass at once) or block.
     public var revalidate = RevalidateMode.background
-    /// Default timeout of one probe.
-    public var timeout = DurationValue.seconds(10)
+    /// Default timeout of one probe. gibson-cli 0.8.12 needs 2.4-3.5 s for any command on a quiet machine and
+    /// more than 10 s under load; 30 s fits that and still leaves the gate (45 s) room for its verdict.
+    public var timeout = DurationValue.seconds(30)
     /// The probes that together decide health. The default works with gibson-cli 0.8.12, whose
     /// `--help` exits 1: `--version` exits 0 (in about 2 s).
     public var probes: [ProbeSpec] = [

@@ -102,6 +102,10 @@ import Testing
         let blocked = try sandbox.gitResult(["commit", "-q", "-m", "never checked"])
         #expect(blocked.status != 0)
         #expect(blocked.stderr.contains("gibson is unhealthy"), "\(blocked.stderr)")
+        // One blocked commit, one incident: diagnose, backup, restart (cannot: no command) and complete, not
+        // three re-checks with their events (9 events before).
+        let types = try sandbox.eventTypes()
+        #expect(types.count == 4, "\(types)")
     }
 
     @Test func aDetachedCheckThatFindsGibsonBrokenMakesTheNextCommitBlock() throws {
