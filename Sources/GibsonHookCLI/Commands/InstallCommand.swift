@@ -47,5 +47,16 @@ struct InstallCommand: ParsableCommand {
             env.stdout.write(line + "\n")
         }
         env.stdout.write("shims call \(report.binary)\n")
+        if report.results.contains(where: { $0.hook == .preCommit }) { warnWhenGibsonIsUnhealthy(env) }
+    }
+
+    /// The pre-commit gate blocks commits while Gibson is unhealthy: say so now, not at the first commit.
+    /// A healthy answer is cached, so the first commit does not probe again.
+    private func warnWhenGibsonIsUnhealthy(_ env: CommandEnvironment) {
+        guard let root = try? env.gibsonHook() else { return }
+        let health = root.checkHealth(noCache: false)
+        guard !health.healthy else { return }
+        env.warning("gibson is unhealthy: \(health.summary); commits will be blocked until it is fixed")
+        for remedy in root.remedies(for: health) { env.hint(remedy) }
     }
 }
