@@ -13,7 +13,9 @@ struct InstallCommand: ParsableCommand {
             safe. Submodules have their own hooks: run install inside each one.
             """)
 
-    @Option(help: "Comma-separated hooks to wire, or 'all' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).")
+    @Option(
+        help: "Comma-separated hooks to wire, or 'all' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).",
+        completion: .list(["all"] + HookName.allCases.map(\.rawValue)))
     var hooks = HookName.defaults.map(\.rawValue).joined(separator: ",")
 
     @Flag(help: "Rewrite current shims too, and chain a foreign hook even when an older backup exists (kept under a numbered name).")
