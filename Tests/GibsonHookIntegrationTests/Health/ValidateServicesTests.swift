@@ -36,3 +36,23 @@ import Testing
         #expect(result.stderr == "gibson-hook: error: [services] service 'db' is down: 127.0.0.1:1 refused the connection\n")
     }
 }
+
+/// `infra-ready` says when the services it checked are only the defaults.
+@Suite struct InfraReadyDefaultServicesTests {
+    @Test func infraReadyWarnsThatDownServicesAreTheUnconfiguredDefaults() throws {
+        let repo = try TemporaryGitRepository()
+        try HealthFixtures.script(repo.sandbox.appendingPathComponent("bin/gibson"), "echo 'gibson 0.8.12'")
+        repo.environment["GIBSON_HOOK_GIBSON"] = repo.sandbox.path + "/bin/gibson"
+        let result = try repo.gibsonHook(["infra-ready"])
+        let report = try HealthFixtures.json(try repo.gibsonHook(["infra-ready", "--json"]))
+        let anyDown = (report["services"]?.arrayValue ?? []).contains { $0["status"]?.stringValue == "down" }
+        let warning = "gibson-hook: warning: these are the design document's default services (none configured): list yours in "
+            + "infrastructure.services, or set 'infrastructure.services: []' to check none\n"
+        #expect(result.stderr.hasPrefix(anyDown ? warning : ""), "\(result.stderr)")
+        #expect(result.stderr.contains(warning) == anyDown)
+
+        let configured = try repo.gibsonHook(["infra-ready", "--set", "infrastructure.services=[{name: db, host: 127.0.0.1, port: 1}]"])
+        #expect(configured.status == 1)
+        #expect(!configured.stderr.contains("default services"), "\(configured.stderr)")
+    }
+}
