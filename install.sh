@@ -26,7 +26,7 @@ for argument in "$@"; do
     case "$argument" in
         --uninstall) mode=uninstall ;;
         --setup) setup=1 ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown argument '$argument' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -114,15 +114,28 @@ install_all() {
     next_steps
 }
 
+# How to reach the installed binary and man page when PREFIX is not on the search paths.
+path_notes() {
+    case ":${PATH:-}:" in
+        *":$prefix/bin:"*) ;;
+        *)
+            echo "note: '$prefix/bin' is not on PATH; add this line to your shell's profile (~/.bashrc, ~/.zshrc):"
+            echo "  export PATH=\"$prefix/bin:\$PATH\" MANPATH=\"$prefix/share/man:\${MANPATH:-}\""
+            ;;
+    esac
+}
+
 next_steps() {
     # A staged install (DESTDIR) is not the running system: nothing to set up.
     [ -z "$destdir" ] || return 0
     local bin="$prefix/bin/gibson-hook"
+    path_notes
     local repo
-    if ! repo="$(git rev-parse --show-toplevel 2>/dev/null)"; then
+    # The clone of gibson-hook itself is not the project the hooks are for.
+    if ! repo="$(git rev-parse --show-toplevel 2>/dev/null)" || [ "$repo" = "$source_dir" ]; then
         # The main job's check, from here: configuration, Gibson's health, services and sinks.
         "$bin" validate || echo "install.sh: 'gibson-hook validate' reported problems (see above); gibson-hook itself is installed"
-        echo "next: run 'gibson-hook install' inside a git repository"
+        echo "next: in your project's git repository, run '$bin install'"
         return 0
     fi
     if [ "$setup" = 1 ]; then
@@ -130,12 +143,12 @@ next_steps() {
         return 0
     fi
     if ! "$bin" config check >/dev/null 2>&1; then
-        echo "note: the configuration in '$repo' has problems: run 'gibson-hook config check'"
+        echo "note: the configuration in '$repo' has problems: run '$bin config check'"
     else
         # The main job's check in this repository: configuration, Gibson's health, services, sinks and hooks.
         (cd "$repo" && "$bin" validate) || echo "install.sh: 'gibson-hook validate' reported problems (see above); gibson-hook itself is installed"
     fi
-    echo "next: cd '$repo' && gibson-hook install   (or ./install.sh --setup)"
+    echo "next: cd '$repo' && '$bin' install   (or ./install.sh --setup)"
 }
 
 if [ "$mode" = uninstall ]; then uninstall; else install_all; fi

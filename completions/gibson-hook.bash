@@ -194,6 +194,7 @@ _gibson-hook_install() {
     # Offer option value completions
     case "${prev}" in
     '--hooks')
+        __gibson-hook_add_completions -W 'all'$'\n''pre-commit'$'\n''post-commit'$'\n''pre-push'$'\n''post-merge'$'\n''post-checkout'$'\n''post-rewrite'
         return
         ;;
     '--binary')
@@ -212,6 +213,7 @@ _gibson-hook_uninstall() {
     # Offer option value completions
     case "${prev}" in
     '--hooks')
+        __gibson-hook_add_completions -W 'all'$'\n''pre-commit'$'\n''post-commit'$'\n''pre-push'$'\n''post-merge'$'\n''post-checkout'$'\n''post-rewrite'
         return
         ;;
     esac
@@ -368,6 +370,7 @@ _gibson-hook_emit() {
         return
         ;;
     '--on-error')
+        __gibson-hook_add_completions -W 'skip'$'\n''reject'
         return
         ;;
     '--deadline')
@@ -436,9 +439,11 @@ _gibson-hook_outbox_list() {
     # Offer option value completions
     case "${prev}" in
     '--state')
+        __gibson-hook_add_completions -W 'pending'$'\n''delivered'$'\n''dead'
         return
         ;;
     '--sink')
+        __gibson-hook_add_completions -W 'kafka'$'\n''cloudevents'$'\n''temporal'
         return
         ;;
     '--limit')

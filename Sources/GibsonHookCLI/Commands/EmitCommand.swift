@@ -19,7 +19,9 @@ struct EmitCommand: ParsableCommand {
     @Option(help: "CloudEvents source (default: project.source or the host).") var source: String?
     @Option(help: "CloudEvents subject.") var subject: String?
     @Flag(help: "Read NDJSON events from stdin, one per line.") var ndjson = false
-    @Option(name: .customLong("on-error"), help: "Bad NDJSON line: skip it or reject the whole input (skip|reject).")
+    @Option(
+        name: .customLong("on-error"), help: "Bad NDJSON line: skip it or reject the whole input (skip|reject).",
+        completion: .list(["skip", "reject"]))
     var onError: String = "skip"
     @Flag(help: "Deliver the events before returning.") var wait = false
     // Unconditional, so that `--deadline -5s` reaches the duration check instead of reading as a flag.

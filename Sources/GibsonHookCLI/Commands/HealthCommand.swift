@@ -31,6 +31,10 @@ struct HealthCommand: ParsableCommand {
         "With --watch, serve Prometheus metrics on http://HOST:PORT/metrics (e.g. 127.0.0.1:9464).", valueName: "host:port"))
     var metricsListen: String?
 
+    /// The pre-commit gate's detached re-check (stale-while-revalidate); not for people.
+    @Flag(name: .customLong("revalidate"), help: .private)
+    var revalidate = false
+
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
@@ -40,6 +44,12 @@ struct HealthCommand: ParsableCommand {
         let root = try env.gibsonHook(overrides)
         if watch { return try HealthWatch(env: env, root: root, json: json).run(rounds: rounds, metricsListen: metricsListen) }
         if metricsListen != nil { throw ValidationError("--metrics-listen needs --watch") }
+        if revalidate {
+            let report = root.revalidateHealth()
+            env.stdout.write("gibson-hook health --revalidate: \(report.summary)\n")
+            if !report.healthy { throw ExitCode(HookExitCode.failure) }
+            return
+        }
         let report = root.checkHealth(noCache: noCache)
         if json {
             env.json(report.json)

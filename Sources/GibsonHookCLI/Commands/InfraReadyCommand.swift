@@ -33,6 +33,11 @@ struct InfraReadyCommand: ParsableCommand {
                 if case .local(let reason) = activation.route { env.stdout.write("activation ran locally: \(reason)\n") }
                 for step in activation.steps { env.stdout.write(step.line) }
             }
+            if report.assumedDefaults, report.services.contains(where: { !$0.up }) {
+                env.warning(
+                    "these are the design document's default services (none configured): list yours in "
+                        + "infrastructure.services, or set 'infrastructure.services: []' to check none")
+            }
             if let note = report.activationNote { env.note(note) }
             env.stdout.write(report.ready ? "infrastructure ready\n" : "infrastructure not ready\n")
         }

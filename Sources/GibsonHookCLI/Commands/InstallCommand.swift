@@ -13,7 +13,9 @@ struct InstallCommand: ParsableCommand {
             safe. Submodules have their own hooks: run install inside each one.
             """)
 
-    @Option(help: "Comma-separated hooks to wire, or 'all' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).")
+    @Option(
+        help: "Comma-separated hooks to wire, or 'all' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).",
+        completion: .list(["all"] + HookName.allCases.map(\.rawValue)))
     var hooks = HookName.defaults.map(\.rawValue).joined(separator: ",")
 
     @Flag(help: "Rewrite current shims too, and chain a foreign hook even when an older backup exists (kept under a numbered name).")
@@ -47,5 +49,16 @@ struct InstallCommand: ParsableCommand {
             env.stdout.write(line + "\n")
         }
         env.stdout.write("shims call \(report.binary)\n")
+        if report.results.contains(where: { $0.hook == .preCommit }) { warnWhenGibsonIsUnhealthy(env) }
+    }
+
+    /// The pre-commit gate blocks commits while Gibson is unhealthy: say so now, not at the first commit.
+    /// A healthy answer is cached, so the first commit does not probe again.
+    private func warnWhenGibsonIsUnhealthy(_ env: CommandEnvironment) {
+        guard let root = try? env.gibsonHook() else { return }
+        let health = root.checkHealth(noCache: false)
+        guard !health.healthy else { return }
+        env.warning("gibson is unhealthy: \(health.summary); commits will be blocked until it is fixed")
+        for remedy in root.remedies(for: health) { env.hint(remedy) }
     }
 }

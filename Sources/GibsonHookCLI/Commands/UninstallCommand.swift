@@ -8,7 +8,7 @@ struct UninstallCommand: ParsableCommand {
         abstract: "Remove the gibson-hook shims and restore the hooks they replaced.",
         discussion: "Only files carrying the gibson-hook shim marker are removed; other hooks are left alone.")
 
-    @Option(help: "Comma-separated hooks to unwire, or 'all'.")
+    @Option(help: "Comma-separated hooks to unwire, or 'all'.", completion: .list(["all"] + HookName.allCases.map(\.rawValue)))
     var hooks = "all"
 
     @Flag(help: "Print the result as JSON.")

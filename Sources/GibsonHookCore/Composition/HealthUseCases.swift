@@ -7,6 +7,18 @@ extension GibsonHook {
             configuration: configuration, environment: context.environment, statePaths: statePaths, noCache: noCache)
     }
 
+    /// `health --revalidate`, the detached re-check the pre-commit gate starts when the cached healthy result
+    /// has expired: probes now, refreshes or clears the cache, records a `gibson.health-check` event.
+    public func revalidateHealth() -> HealthReport {
+        defer { RevalidationMarker(statePaths: statePaths).release() }
+        let report = checkHealth(noCache: true)
+        GibsonEventEmitter(recorder: outbox, configuration: configuration, environment: context.environment, clock: clock)
+            .gibson(
+                .healthCheck, status: report.healthy ? .running : .error, step: "revalidate",
+                metadata: ["summary": .string(report.summary), "healthy": .bool(report.healthy)])
+        return report
+    }
+
     /// `health --watch`: probes every `gibson.healthCheckInterval`, records a health-check event each round and
     /// recovers (remote first, local fallback) when Gibson breaks; `rounds` nil runs until stopped.
     public func watchHealth(rounds: Int?, onRound: (HealthMonitor.Round) -> Void) {

@@ -14,7 +14,10 @@ extension GibsonHook {
     /// The real collaborators of a hook run. One outbox per process, opened on first use: the gate's events
     /// and its remote recovery start share it with the hook's own event.
     var hookCollaborators: HookRunner.Collaborators {
-        let gate = HealthGate(clock: clock, runner: runner, starter: starter, recorder: outbox)
+        let executable = context.executable ?? "gibson-hook"
+        let gate = HealthGate(
+            clock: clock, runner: runner, starter: starter, recorder: outbox,
+            revalidator: DetachedHealthRevalidationLauncher(executable: executable))
         return HookRunner.Collaborators(
             readContext: { try RepositoryContextReader.read(workingDirectory: $0, environment: $1, options: $2) },
             openOutbox: { [outbox] in try outbox.store() },
@@ -25,7 +28,7 @@ extension GibsonHook {
                 events.describe(context)
                 return events.factory
             },
-            launcher: DetachedFlushLauncher(executable: context.executable ?? "gibson-hook"), runner: runner,
+            launcher: DetachedFlushLauncher(executable: executable), runner: runner,
             clock: clock)
     }
 }

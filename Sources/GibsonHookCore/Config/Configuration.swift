@@ -42,6 +42,13 @@ public enum RestartPolicy: String, Sendable, Equatable, CaseIterable {
     case never
 }
 
+/// What the pre-commit gate does when the cached healthy result has expired: `background` passes at once
+/// and re-checks Gibson in a detached process; `blocking` probes before the commit goes on.
+public enum RevalidateMode: String, Sendable, Equatable, CaseIterable {
+    case background
+    case blocking
+}
+
 /// The Gibson CLI being kept healthy.
 public struct GibsonTarget: Sendable, Equatable {
     /// Executable name or path; `GIBSON_HOOK_GIBSON` overrides, else PATH lookup of `gibson`.
@@ -56,8 +63,11 @@ public struct GibsonTarget: Sendable, Equatable {
     public var healthCheckInterval = DurationValue.seconds(60)
     /// How long a healthy result is trusted by the pre-commit gate.
     public var cacheTTL = DurationValue.minutes(5)
-    /// Default timeout of one probe.
-    public var timeout = DurationValue.seconds(10)
+    /// When the cached healthy result has expired: re-check in the background (pass at once) or block.
+    public var revalidate = RevalidateMode.background
+    /// Default timeout of one probe. gibson-cli 0.8.12 needs 2.4-3.5 s for any command on a quiet machine and
+    /// more than 10 s under load; 30 s fits that and still leaves the gate (45 s) room for its verdict.
+    public var timeout = DurationValue.seconds(30)
     /// The probes that together decide health. The default works with gibson-cli 0.8.12, whose
     /// `--help` exits 1: `--version` exits 0 (in about 2 s).
     public var probes: [ProbeSpec] = [

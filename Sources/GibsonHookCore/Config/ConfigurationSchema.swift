@@ -27,6 +27,7 @@ enum ConfigurationSchema {
         .value("maxRetries", \.maxRetries, .int(0...100)),
         .value("healthCheckInterval", \.healthCheckInterval, .duration),
         .value("cacheTTL", \.cacheTTL, .duration),
+        .value("revalidate", \.revalidate, .enumeration),
         .value("timeout", \.timeout, .duration),
         .value("probes", \.probes, .list(of: probe)),
         .section("recovery", \.recovery, recovery),

@@ -13,13 +13,26 @@ public struct HealthCache: Sendable {
 
     /// True when `identity` was found healthy less than `ttl` before `now`.
     public func isFresh(_ identity: TargetIdentity, now: Date, ttl: DurationValue) -> Bool {
-        guard ttl.seconds > 0, let data = FileManager.default.contents(atPath: path),
-            let stored = try? JSONValue.parse(data), stored["key"]?.stringValue == identity.key,
-            let checkedAt = stored["checkedAt"]?.intValue
-        else { return false }
-        let age = now.timeIntervalSince1970 - Double(checkedAt) / 1000
+        guard ttl.seconds > 0, let age = age(of: identity, now: now) else { return false }
         // A clock that went backwards does not make an old entry fresh.
         return age >= 0 && age < ttl.seconds
+    }
+
+    /// True when `identity` was found healthy last time but that result is no longer fresh: the gate may
+    /// pass at once and re-check in the background. A failed check removed the entry, so a target known
+    /// unhealthy or never checked is never stale-healthy.
+    public func isStaleHealthy(_ identity: TargetIdentity, now: Date, ttl: DurationValue) -> Bool {
+        guard let age = age(of: identity, now: now) else { return false }
+        return age < 0 || age >= ttl.seconds
+    }
+
+    /// Seconds since `identity` was stored healthy; nil when the entry is missing or for another target.
+    private func age(of identity: TargetIdentity, now: Date) -> Double? {
+        guard let data = FileManager.default.contents(atPath: path),
+            let stored = try? JSONValue.parse(data), stored["key"]?.stringValue == identity.key,
+            let checkedAt = stored["checkedAt"]?.intValue
+        else { return nil }
+        return now.timeIntervalSince1970 - Double(checkedAt) / 1000
     }
 
     /// Remembers `identity` as healthy at `now`. Failing to write only costs a probe next time.

@@ -5,14 +5,21 @@ import Foundation
 /// within `hooks.preCommit.timeout`; block with a diagnosis and remedies when Gibson stays unhealthy.
 public struct HealthGate {
     let tools: RecoveryCollaborators
+    let revalidator: (any HealthRevalidationLauncher)?
 
-    /// Creates the use case with its collaborators; `starter` and `recorder` may be nil (local only, no events).
-    public init(clock: any WallClock, runner: any ProcessRunner, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?) {
+    /// Creates the use case with its collaborators; `starter` and `recorder` may be nil (local only, no
+    /// events); without a `revalidator` an expired healthy result is always re-checked before the commit.
+    public init(
+        clock: any WallClock, runner: any ProcessRunner, starter: (any WorkflowStarter)?, recorder: (any EventRecorder)?,
+        revalidator: (any HealthRevalidationLauncher)? = nil
+    ) {
         tools = RecoveryCollaborators(clock: clock, runner: runner, starter: starter, recorder: recorder)
+        self.revalidator = revalidator
     }
 
     /// Runs the gate.
     public func run(_ options: HealthOptions) -> HealthGateResult {
+        if let passed = passWhileRevalidating(options) { return passed }
         let configuration = options.configuration
         let started = tools.clock.now()
         let deadline = started.addingTimeInterval(configuration.hooks.preCommit.timeout.seconds)
@@ -34,6 +41,37 @@ public struct HealthGate {
         return HealthGateResult(
             passed: passed, report: report, diagnosis: first.failure, recovery: recovery.path, steps: recovery.steps,
             remedies: passed ? [] : Self.remedies(for: first, configuration: configuration))
+    }
+
+    /// Stale-while-revalidate: when Gibson was found healthy last time but that result has expired (and
+    /// `gibson.revalidate` is `background`), passes at once and starts a detached re-check. Nil when the gate
+    /// must probe now: never checked, known unhealthy, another target, `--no-cache`, or the launch failed.
+    private func passWhileRevalidating(_ options: HealthOptions) -> HealthGateResult? {
+        let configuration = options.configuration
+        let gibson = configuration.gibson
+        guard !options.noCache, gibson.revalidate == .background, gibson.cacheTTL.seconds > 0, let revalidator else { return nil }
+        let location = GibsonLocation(configuration: configuration, environment: options.environment)
+        guard let identity = TargetIdentity(location: location, configuration: configuration, environment: options.environment)
+        else { return nil }
+        let now = tools.clock.now()
+        guard HealthCache(statePaths: options.statePaths).isStaleHealthy(identity, now: now, ttl: gibson.cacheTTL) else { return nil }
+        let marker = RevalidationMarker(statePaths: options.statePaths)
+        // A re-check already under way (a burst of commits) is enough: pass without starting another.
+        let staleAfter = max(60, 2 * gibson.timeout.seconds * Double(max(1, gibson.probes.count)))
+        if marker.claim(now: now, staleAfter: staleAfter) {
+            do {
+                _ = try revalidator.launch(environment: options.environment, statePaths: options.statePaths)
+            } catch {
+                marker.release()
+                return nil
+            }
+        }
+        let report = HealthReport(
+            executable: location.requested, resolvedPath: location.resolvedPath, probes: [], failure: nil,
+            fromCache: true, checkedAt: now)
+        var result = HealthGateResult(passed: true, report: report, diagnosis: nil, recovery: .none, steps: [], remedies: [])
+        result.revalidating = true
+        return result
     }
 
     /// Re-checks with growing pauses until healthy, `recovery.wait` has passed, or the gate's deadline.

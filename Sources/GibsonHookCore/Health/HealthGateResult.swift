@@ -26,6 +26,8 @@ public struct HealthGateResult: Sendable, Equatable {
     public var steps: [WorkflowStep]
     /// What the user can do next when blocked; empty when passed.
     public var remedies: [String]
+    /// True when the gate passed on an expired healthy result while a detached process re-checks Gibson.
+    public var revalidating = false
 
     /// Creates a result.
     public init(
@@ -52,6 +54,7 @@ public struct HealthGateResult: Sendable, Equatable {
             "recovery": recovery.json,
         ]
         if let diagnosis { members["diagnosis"] = .string(diagnosis.rawValue) }
+        if revalidating { members["revalidation"] = "background" }
         return .object(members)
     }
 }

@@ -45,6 +45,8 @@ public struct InfraReadyReport: Sendable, Equatable {
     public var activation: WorkflowRunReport?
     /// Why activation did not run or could not start.
     public var activationNote: String?
+    /// True when the services are the design document's defaults because the user configured none.
+    public var assumedDefaults = false
 
     /// True when every required service is up and activation succeeded (or was not asked for).
     public var ready: Bool {
@@ -74,6 +76,7 @@ public struct InfraReady {
         GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
             .infrastructureReady(services, ready: requiredUp)
         var report = InfraReadyReport(services: services, activation: nil, activationNote: nil)
+        report.assumedDefaults = configuration.infrastructure.services == Infrastructure().services
         guard requiredUp else {
             let down = services.filter { !$0.up && $0.required }.map { "'\($0.name)'" }.joined(separator: ", ")
             report.activationNote = "required services are down (\(down)): activation not started"

@@ -65,10 +65,17 @@ public struct Validation {
             findings.append(ValidationFinding(severity: .error, area: "gibson", message: "gibson is unhealthy: \(health.summary)"))
         }
         let services = ServiceStatus.probeAll(configuration.infrastructure)
+        // The design document's five services are an assumption when the user configured none: a laptop
+        // without them is not broken. A service the user configured that is down stays an error.
+        let assumed = configuration.infrastructure.services == Infrastructure().services
         for service in services where !service.up {
-            findings.append(ValidationFinding(
-                severity: service.required ? .error : .warning, area: "services",
-                message: "service '\(service.name)' is down: \(service.error ?? "no answer")"))
+            let down = "service '\(service.name)' is down: \(service.error ?? "no answer")"
+            findings.append(assumed
+                ? ValidationFinding(
+                    severity: .warning, area: "services",
+                    message: down + " (a default service, not configured: list yours in infrastructure.services, "
+                        + "or set 'infrastructure.services: []' to check none)")
+                : ValidationFinding(severity: service.required ? .error : .warning, area: "services", message: down))
         }
         findings += ConfigurationAudit.sinkFindings(configuration, timeout: configuration.delivery.connectTimeout.seconds)
         findings += hooks?.findings(environment: options.environment) ?? []

@@ -52,6 +52,11 @@ public enum SinkRegistry {
     ]
 
     /// The kinds `configuration` turns on, each with its URL.
+    /// The sink names rows can carry, each once (REST and native Kafka deliver as one sink, `kafka`).
+    public static var names: [String] {
+        kinds.reduce(into: [String]()) { names, kind in if !names.contains(kind.name) { names.append(kind.name) } }
+    }
+
     public static func configured(_ configuration: Configuration) -> [(kind: SinkKind, url: String)] {
         kinds.compactMap { kind in
             guard let url = kind.url(configuration.sinks), !url.isEmpty else { return nil }

@@ -76,6 +76,22 @@ struct RecoveryRun {
             step("restart", ok: false, "restartPolicy is 'never': gibson is not restarted")
             return
         }
+        // Without a restart command an "attempt" would only re-run the probe that just failed (a slow gibson
+        // that timed out would be waited for again and again): say so once and go on to the verdict.
+        if gibson.recovery.restartCommand == nil && gibson.maxRetries > 0 {
+            step("restart", ok: false, "no restart command configured (gibson.recovery.restartCommand): gibson cannot be restarted")
+        } else {
+            restartAttempts(failure: failure)
+        }
+        if !report.healthy, let reinstall = gibson.recovery.reinstallCommand, remaining > 0 {
+            runCommand("reinstall", reinstall, attempt: 1, failure: failure)
+            verify()
+        }
+    }
+
+    /// Up to maxRetries restart attempts with exponential backoff, each followed by a re-check.
+    private mutating func restartAttempts(failure: ProbeFailure) {
+        let gibson = recovery.context.configuration.gibson
         var delay = gibson.recovery.backoff.seconds
         while attempts < gibson.maxRetries && !report.healthy && remaining > 0 {
             if attempts > 0 {
@@ -84,10 +100,6 @@ struct RecoveryRun {
             }
             attempts += 1
             runCommand("restart", gibson.recovery.restartCommand, attempt: attempts, failure: failure)
-            verify()
-        }
-        if !report.healthy, let reinstall = gibson.recovery.reinstallCommand, remaining > 0 {
-            runCommand("reinstall", reinstall, attempt: 1, failure: failure)
             verify()
         }
     }

@@ -69,8 +69,14 @@ import Testing
         let prefix = sandbox.sandbox.appendingPathComponent("prefix")
         let result = try runInstall([], sandbox: sandbox, extra: ["PREFIX": prefix.path], in: sandbox.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("note: the configuration in '\(sandbox.root.path)' has problems: run 'gibson-hook config check'"))
-        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && gibson-hook install"))
+        #expect(result.stdout.contains("note: the configuration in '\(sandbox.root.path)' has problems: run '\(prefix.path)/bin/gibson-hook config check'"))
+        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && '\(prefix.path)/bin/gibson-hook' install   (or ./install.sh --setup)\n"))
+        // PREFIX/bin is not on the test's PATH: the script says how to put it (and the man page) there.
+        #expect(result.stdout.contains("""
+            note: '\(prefix.path)/bin' is not on PATH; add this line to your shell's profile (~/.bashrc, ~/.zshrc):
+              export PATH="\(prefix.path)/bin:$PATH" MANPATH="\(prefix.path)/share/man:${MANPATH:-}"
+
+            """), "\(result.stdout)")
     }
 
     @Test func insideARepositoryItRunsValidateAfterInstalling() throws {
@@ -83,7 +89,18 @@ import Testing
         // validate ran: it found the missing Gibson executable and the unwired hooks, and said what to do.
         #expect((result.stdout + result.stderr).contains("pre-commit is not wired: run 'gibson-hook install'"), "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("'gibson-hook validate' reported problems"))
-        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && gibson-hook install"))
+        #expect(result.stdout.contains("next: cd '\(sandbox.root.path)' && '\(prefix.path)/bin/gibson-hook' install   (or ./install.sh --setup)\n"))
+    }
+
+    @Test func helpIsTheHeaderCommentAndNothingElse() throws {
+        let sandbox = try TemporaryGitRepository()
+        let result = try runInstall(["--help"], sandbox: sandbox, extra: [:])
+        #expect(result.status == 0)
+        let header = try RepositoryFiles.read("install.sh").split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst().prefix { $0.hasPrefix("#") }
+            .map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : String($0.dropFirst()) }
+        #expect(result.stdout == header.joined(separator: "\n") + "\n")
+        #expect(!result.stdout.contains("set -euo pipefail"))
     }
 
     @Test func unknownArgumentIsAUsageError() throws {

@@ -40,6 +40,17 @@ import Testing
         try repo.gibsonHook(["emit", "--type", "a.b"])
         #expect(try repo.gibsonHook(["outbox", "list", "--state", "dead"]).stdout.isEmpty)
         #expect(try repo.gibsonHook(["outbox", "list", "--state", "pending"]).stdout.contains("pending"))
+        // A header names the columns, which line up.
+        let listed = try repo.gibsonHook(["outbox", "list"]).stdout
+        let lines = listed.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(listed)")
+        #expect(lines.first?.hasPrefix("ID") == true && lines.first?.contains("  STATE  ") == true, "\(listed)")
+        let header = try #require(lines.first), row = try #require(lines.last)
+        let stateColumn = try #require(header.range(of: "STATE")).lowerBound.utf16Offset(in: header)
+        let typeColumn = try #require(header.range(of: "TYPE")).lowerBound.utf16Offset(in: header)
+        #expect(Array(row)[stateColumn...].starts(with: "pending"), "\(listed)")
+        #expect(Array(row)[typeColumn...].starts(with: "a.b"), "\(listed)")
+        #expect(header.hasSuffix("LAST ERROR"))
         let bad = try repo.gibsonHook(["outbox", "list", "--state", "late"])
         #expect(bad.status == 2 && bad.stderr.contains("unknown state 'late'"))
         let unknown = try repo.gibsonHook(["outbox", "show", "no-such-id"])

@@ -52,6 +52,30 @@ import Testing
         #expect(report["linkedWorktree"] == .bool(true))
     }
 
+    @Test func installWarnsThatCommitsWillBeBlockedWhenGibsonCannotBeFound() throws {
+        let repo = try TemporaryGitRepository()
+        repo.environment["GIBSON_HOOK_GIBSON"] = repo.sandbox.path + "/no-such/gibson"
+        let install = try repo.gibsonHook(["install", "--hooks", "pre-commit"])
+        #expect(install.status == 0)
+        #expect(install.stderr == """
+            gibson-hook: warning: gibson is unhealthy: missing-executable: '\(repo.sandbox.path)/no-such/gibson' not found \
+            on PATH: install gibson-cli or set GIBSON_HOOK_GIBSON; commits will be blocked until it is fixed
+            hint: install gibson-cli ('pip install gibson-cli') or point GIBSON_HOOK_GIBSON at the executable
+            hint: set gibson.recovery.restartCommand so recovery can restart gibson for you
+            hint: to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit …
+
+            """)
+    }
+
+    @Test func installSaysNothingMoreWhenGibsonIsHealthy() throws {
+        let repo = try TemporaryGitRepository()
+        try HealthFixtures.script(repo.sandbox.appendingPathComponent("bin/gibson"), "echo 'gibson 0.8.12'")
+        repo.environment["GIBSON_HOOK_GIBSON"] = repo.sandbox.path + "/bin/gibson"
+        let install = try repo.gibsonHook(["install", "--hooks", "pre-commit"])
+        #expect(install.status == 0)
+        #expect(install.stderr == "")
+    }
+
     @Test func outsideARepositoryIsAClearError() throws {
         let repo = try TemporaryGitRepository()
         let result = try repo.gibsonHook(["install"], in: repo.home)
