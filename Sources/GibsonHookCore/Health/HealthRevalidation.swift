@@ -19,13 +19,8 @@ public struct DetachedHealthRevalidationLauncher: HealthRevalidationLauncher {
 
     /// Spawns the detached re-check; see `HealthRevalidationLauncher.launch`.
     public func launch(environment: ProcessEnvironment, statePaths: StatePaths) throws -> Int32 {
-        try FileManager.default.createDirectory(
-            atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        PrivateFiles.restrict(statePaths.backgroundLog, to: 0o600)
-        DetachedFlushLauncher.markDescriptorsCloseOnExec()
-        return try DetachedProcess.spawn(
-            executable: executable, arguments: ["health", "--revalidate"], environment: environment,
-            logFile: statePaths.backgroundLog)
+        try DetachedFlushLauncher.spawnInBackground(
+            executable: executable, arguments: ["health", "--revalidate"], environment: environment, statePaths: statePaths)
     }
 }
 

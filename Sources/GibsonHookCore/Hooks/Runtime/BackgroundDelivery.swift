@@ -17,16 +17,25 @@ public struct DetachedFlushLauncher: BackgroundDeliveryLauncher {
 
     /// Spawns the detached flush; see `BackgroundDeliveryLauncher.launch`.
     public func launch(environment: ProcessEnvironment, statePaths: StatePaths) throws -> Int32 {
-        try FileManager.default.createDirectory(
-            atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        PrivateFiles.restrict(statePaths.backgroundLog, to: 0o600)
-        Self.markDescriptorsCloseOnExec()
-        return try DetachedProcess.spawn(
-            executable: executable, arguments: ["flush"], environment: environment, logFile: statePaths.backgroundLog)
+        try Self.spawnInBackground(executable: executable, arguments: ["flush"], environment: environment, statePaths: statePaths)
     }
 }
 
 extension DetachedFlushLauncher {
+    /// Spawns `executable arguments…` in its own session with its output appended to the private
+    /// `StatePaths.backgroundLog` (the state directory made 0700, the log 0600) and none of the hook's
+    /// inherited descriptors; returns its pid. The detached flush and the health re-check both start so.
+    static func spawnInBackground(
+        executable: String, arguments: [String], environment: ProcessEnvironment, statePaths: StatePaths
+    ) throws -> Int32 {
+        try FileManager.default.createDirectory(
+            atPath: statePaths.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        PrivateFiles.restrict(statePaths.backgroundLog, to: 0o600)
+        markDescriptorsCloseOnExec()
+        return try DetachedProcess.spawn(
+            executable: executable, arguments: arguments, environment: environment, logFile: statePaths.backgroundLog)
+    }
+
     /// Sets close-on-exec on every descriptor above stderr. A hook inherits descriptors from git and from
     /// whatever ran git (an IDE, a test harness); a pipe among them that reached the detached flush would
     /// keep the caller waiting for end-of-file until the flush ends, which is exactly the wait it exists to
