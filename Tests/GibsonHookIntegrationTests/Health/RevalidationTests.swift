@@ -36,7 +36,7 @@ import Testing
         return (sandbox, dir)
     }
 
-    func mark(_ dir: URL, _ name: String) { FileManager.default.createFile(atPath: dir.path + "/" + name, contents: nil) }
+    func mark(_ dir: URL, _ name: String) { _ = FileManager.default.createFile(atPath: dir.path + "/" + name, contents: nil) }
 
     func cachePath(_ sandbox: HookSandbox) -> String { sandbox.repo.home.path + "/.local/state/gibson-hook/health-cache.json" }
 

@@ -45,7 +45,7 @@ import Testing
         let gitURL = BinaryRunner.which("git") ?? URL(fileURLWithPath: "/usr/bin/git")
         let blocked = try BinaryRunner.execute(gitURL, ["commit", "-q", "-m", "x"], in: repo.root, environment: repo.environment)
         #expect(blocked.status != 0)
-        #expect(blocked.stderr.contains("gibson-hook: executable not found"))
+        #expect(blocked.stderr.contains("gibson-hook: error: executable not found"))
         #expect(blocked.stderr.contains("GIBSON_HOOK=0 git commit"))
 
         let skipped = try BinaryRunner.execute(

@@ -51,12 +51,14 @@ else
 fi
 
 if [ -z "$bin" ]; then
-    echo "gibson-hook: executable not found (installed as $installed_bin; GIBSON_HOOK_BIN and PATH also tried)." >&2
+    missing="executable not found (installed as $installed_bin; GIBSON_HOOK_BIN and PATH also tried)"
     if [ "$fail_closed" = 1 ]; then
-        echo "gibson-hook: the $hook_name health gate fails closed. Reinstall gibson-hook, set GIBSON_HOOK_BIN," >&2
-        echo "gibson-hook: or skip it once with: GIBSON_HOOK=0 git commit ..." >&2
+        echo "gibson-hook: error: $missing" >&2
+        echo "hint: the $hook_name health gate fails closed: reinstall gibson-hook or set GIBSON_HOOK_BIN to it" >&2
+        echo "hint: to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit ..." >&2
         exit 1
     fi
+    echo "gibson-hook: warning: $missing" >&2
     echo "gibson-hook: warning: $hook_name skipped, no event recorded." >&2
     exit "$status"
 fi
