@@ -31,7 +31,7 @@ def test_broken_gibson_blocks_and_one_incident_starts_one_recovery_run(gate, tem
     assert "ModuleNotFoundError" in value["detail"]
     for r in (first, second):
         assert r.stderr == (
-            "gibson-hook: error: gibson is unhealthy: non-zero-exit: 'gibson --version' exited with status 1: "
+            "gibson-hook: error: gibson is unhealthy: non-zero-exit: 'gibson help' exited with status 1: "
             "ModuleNotFoundError: No module named 'gibson'\n"
             f"  ok remote-start: started gibson-recovery-workflow '{wid}'\n"
             "hint: run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson\n"

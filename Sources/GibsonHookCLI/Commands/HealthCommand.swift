@@ -6,7 +6,7 @@ struct HealthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health", abstract: "Check that the Gibson CLI is healthy.",
         discussion: """
-            Runs the configured probes (by default 'gibson --version'). A healthy result is cached for \
+            Runs the configured probes (by default 'gibson help'). A healthy result is cached for \
             gibson.cacheTTL. With --watch it keeps monitoring: every gibson.healthCheckInterval it probes, records \
             a health-check event and, when Gibson is unhealthy, runs recovery (remote workflow first, local \
             fallback), for a service unit or a CI job.

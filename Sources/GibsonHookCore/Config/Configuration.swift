@@ -68,10 +68,12 @@ public struct GibsonTarget: Sendable, Equatable {
     /// Default timeout of one probe. gibson-cli 0.8.12 needs 2.4-3.5 s for any command on a quiet machine and
     /// more than 10 s under load; 30 s fits that and still leaves the gate (45 s) room for its verdict.
     public var timeout = DurationValue.seconds(30)
-    /// The probes that together decide health. The default works with gibson-cli 0.8.12, whose
-    /// `--help` exits 1: `--version` exits 0 (in about 2 s).
+    /// The probes that together decide health. The default, `gibson help`, starts the real gibson-cli
+    /// (its configuration and every command module) and exits 0 without touching the network. Not
+    /// `--help` (exits 1 in gibson-cli 0.8.12) and not `--version` (asks PyPI with no timeout, so a
+    /// network that hangs hangs the probe).
     public var probes: [ProbeSpec] = [
-        ProbeSpec(name: "version", kind: .command, argv: ["--version"], exitCodes: [0]),
+        ProbeSpec(name: "help", kind: .command, argv: ["help"], exitCodes: [0]),
     ]
     /// How recovery restarts Gibson.
     public var recovery = RecoverySettings()

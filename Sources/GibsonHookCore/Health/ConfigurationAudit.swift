@@ -7,7 +7,7 @@ enum ConfigurationAudit {
     static func findings(_ configuration: Configuration) -> [ValidationFinding] {
         var problems: [String] = []
         let gibson = configuration.gibson
-        if gibson.probes.isEmpty { problems.append("gibson.probes is empty: add at least one probe (e.g. '--version')") }
+        if gibson.probes.isEmpty { problems.append("gibson.probes is empty: add at least one probe (e.g. 'help')") }
         if gibson.timeout.seconds <= 0 { problems.append("gibson.timeout must be longer than 0s") }
         if gibson.recovery.restartCommand?.isEmpty == true { problems.append("recovery.restartCommand is an empty argv list") }
         var findings = problems.map { ValidationFinding(severity: .error, area: "config", message: $0) }

@@ -103,7 +103,7 @@ public struct HealthGate {
         case .badConfiguration:
             remedies.append("fix or remove '\(configuration.gibson.stateDirectory)/config', then run 'gibson conf'")
         case .timeout:
-            remedies.append("gibson did not answer in time: check it with 'gibson --version' and raise gibson.timeout if it is just slow")
+            remedies.append("gibson did not answer in time: check it with 'gibson help' and raise gibson.timeout if it is just slow")
         default:
             remedies.append("run 'gibson-hook health --no-cache' to see the failing probe, then repair gibson")
         }

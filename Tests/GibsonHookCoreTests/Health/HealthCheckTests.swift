@@ -14,7 +14,7 @@ import Testing
         #expect(second.healthy && second.fromCache)
         #expect(runner.requests.count == 1)
         #expect(runner.requests[0].executable == sandbox.gibsonPath)
-        #expect(runner.requests[0].arguments == ["--version"])
+        #expect(runner.requests[0].arguments == ["help"])
     }
 
     @Test func noCacheAndExpiryProbeAgain() throws {

@@ -37,7 +37,7 @@ import Testing
         configuration.gibson.timeout = .seconds(0)
         configuration.gibson.recovery.restartCommand = []
         #expect(ConfigurationAudit.findings(configuration).map(\.message) == [
-            "gibson.probes is empty: add at least one probe (e.g. '--version')",
+            "gibson.probes is empty: add at least one probe (e.g. 'help')",
             "gibson.timeout must be longer than 0s",
             "recovery.restartCommand is an empty argv list",
         ])

@@ -13,7 +13,7 @@ import Testing
         let report = try HealthFixtures.json(first)
         #expect(report["healthy"] == true)
         #expect(report["cached"] == false)
-        #expect(report["probes"]?.arrayValue?.first?["detail"]?.stringValue?.contains("--version") == true)
+        #expect(report["probes"]?.arrayValue?.first?["detail"]?.stringValue?.contains("gibson help") == true)
         let second = try sandbox.gibsonHook(["health", "--json"])
         #expect(second.status == 0)
         #expect(try HealthFixtures.json(second)["cached"] == true)
@@ -27,7 +27,7 @@ import Testing
         try HealthFixtures.script(broken, "echo 'gibson: database is gone' >&2\nexit 4")
         let result = try sandbox.gibsonHook(["health"], extraEnvironment: ["GIBSON_HOOK_GIBSON": broken.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("non-zero-exit: 'gibson --version' exited with status 4: gibson: database is gone"))
+        #expect(result.stdout.contains("non-zero-exit: 'gibson help' exited with status 4: gibson: database is gone"))
         #expect(result.stderr.contains("GIBSON_HOOK=0 git commit"))
     }
 

@@ -64,7 +64,7 @@ final class TemporaryGitRepository {
         return try gitLine(["rev-parse", "HEAD"], in: directory)
     }
 
-    /// For tests that run the real gibson-cli (about 2 s per `gibson --version`, more on a loaded machine):
+    /// For tests that run the real gibson-cli (about 2 s per `gibson help`, more on a loaded machine):
     /// a user configuration with a generous probe timeout, so load cannot pass for a hung Gibson. Tests of
     /// timeouts set their own.
     func allowSlowRealGibson() throws {
