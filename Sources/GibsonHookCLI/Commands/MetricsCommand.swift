@@ -6,7 +6,7 @@ struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics", abstract: "Print Prometheus metrics (text exposition format).",
         discussion: """
-            gibson_up, gibson_hook_outbox_events, gibson_hook_delivery_seconds, gibson_hook_workflow_started_total, \
+            gibson_up, gibson_hook_outbox_events, gibson_hook_delivery_seconds, gibson_hook_requests_total, gibson_hook_workflow_started_total, \
             gibson_hook_breaker_open and gibson_hook_health_check_seconds, read from the outbox. With --textfile it \
             writes them atomically for node_exporter's textfile collector; 'health --watch --metrics-listen \
             HOST:PORT' serves them on /metrics.

@@ -28,6 +28,9 @@ struct MetricsReader {
             WHERE d.state = 'delivered' ORDER BY d.sink
             """).rows { row in (row.text(0) ?? "", max(0, row.double(1))) }
         for (sink, seconds) in delays { snapshot.deliverySeconds[sink, default: []].append(seconds) }
+        snapshot.requests = try store.requestCounts().map {
+            MetricsSnapshot.Sample(labels: [("sink", $0.sink), ("code", $0.code)], value: Double($0.count))
+        }
         snapshot.workflowsStarted = try workflowStarts()
         snapshot.breakerOpen = SinkRegistry.configured(configuration).map { kind, url in
             let parts = (store.value(for: "breaker." + SinkRegistry.endpoint(of: url)) ?? "").split(separator: " ")

@@ -21,6 +21,8 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public var outboxEvents: [Sample] = []
     /// Seconds from recording to delivery of each delivered row, by sink.
     public var deliverySeconds: [String: [Double]] = [:]
+    /// `gibson_hook_requests_total{sink,code}`: delivery requests per sink by outcome code.
+    public var requests: [Sample] = []
     /// `gibson_hook_workflow_started_total{workflow,route}`.
     public var workflowsStarted: [Sample] = []
     /// `gibson_hook_breaker_open{sink}`: 1 while the sink's endpoint breaker is open.

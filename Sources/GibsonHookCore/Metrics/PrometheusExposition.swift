@@ -27,6 +27,9 @@ public enum PrometheusExposition {
             out += "gibson_hook_delivery_seconds_sum{sink=\"\(sink)\"} \(number(values.reduce(0, +)))\n"
             out += "gibson_hook_delivery_seconds_count{sink=\"\(sink)\"} \(values.count)\n"
         }
+        family(&out, "gibson_hook_requests_total", "counter",
+            "Delivery requests per sink by outcome code: the HTTP status, else what happened (timeout, connection, Kafka error).",
+            snapshot.requests)
         family(&out, "gibson_hook_workflow_started_total", "counter",
             "Workflow runs started, remote (requested from Temporal) or local (run by gibson-hook).", snapshot.workflowsStarted)
         family(&out, "gibson_hook_breaker_open", "gauge", "1 while the circuit breaker of the sink's endpoint is open.", snapshot.breakerOpen)

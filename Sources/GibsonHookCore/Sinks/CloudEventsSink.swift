@@ -15,6 +15,8 @@ public final class CloudEventsSink: EventSink {
     private let transport: HTTPTransport
     private let environment: ProcessEnvironment
     private let clock: WallClock
+    /// The HTTP status of the last request sent, nil when it got no answer.
+    public private(set) var lastRequestStatus: Int?
 
     /// Structured-mode content type.
     public static let structuredContentType = "application/cloudevents+json; charset=UTF-8"
@@ -134,8 +136,11 @@ public final class CloudEventsSink: EventSink {
     }
 
     private func send(_ request: HTTPRequest, deadline: Date) -> DeliveryOutcome {
+        lastRequestStatus = nil
         do {
-            return classify(try transport.send(request, deadline: deadline))
+            let response = try transport.send(request, deadline: deadline)
+            lastRequestStatus = response.status
+            return classify(response)
         } catch {
             return SinkResponses.transportFailure(error)
         }

@@ -101,6 +101,9 @@ public protocol EventSink: AnyObject {
     /// The credential values this sink sends (token, password, URL query values): masked in every reason
     /// before it is stored or shown (defaults to none).
     var secrets: [String] { get }
+    /// The HTTP status of the request just settled, when the sink knows it (defaults to nil: the code is
+    /// then read from the outcomes, see `RequestCode`).
+    var lastRequestStatus: Int? { get }
     /// Delivers `batch` request by request, calling `settle(indices, outcomes)` as soon as each request's
     /// outcome is known (indices into `batch`), so the caller can record it before the next request: a crash
     /// then re-sends at most one request's events. When `settle` returns false the sink sends nothing
@@ -115,6 +118,8 @@ extension EventSink {
     public var readsEventAttributes: Bool { true }
     /// Unless a sink says otherwise, it sends no credentials.
     public var secrets: [String] { [] }
+    /// Unless a sink says otherwise, its statuses are read from the outcomes.
+    public var lastRequestStatus: Int? { nil }
 
     /// The whole batch in one `deliver` call, settled once.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
