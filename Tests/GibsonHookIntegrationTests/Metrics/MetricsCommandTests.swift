@@ -50,6 +50,9 @@ import Testing
             # TYPE gibson_hook_delivery_seconds histogram
             gibson_hook_delivery_seconds_bucket{sink="cloudevents",le="+Inf"} \(delivered)
             gibson_hook_delivery_seconds_count{sink="cloudevents"} \(delivered)
+            # HELP gibson_hook_requests_total Delivery requests per sink by outcome code: the HTTP status, else what happened (timeout, connection, Kafka error).
+            # TYPE gibson_hook_requests_total counter
+            gibson_hook_requests_total{sink="cloudevents",code="200"} \(delivered)
             # HELP gibson_hook_workflow_started_total Workflow runs started, remote (requested from Temporal) or local (run by gibson-hook).
             # TYPE gibson_hook_workflow_started_total counter
             gibson_hook_workflow_started_total{workflow="gibson-recovery-workflow",route="local"} 1
