@@ -142,6 +142,7 @@ def closed_port():
 
 def sink_findings(hook, brokers):
     gibson_target(hook, healthy=True)
+    install(hook)
     hook.env["GIBSON_HOOK_KAFKA_BROKERS"] = ",".join(brokers)
     human = hook.run("validate")
     report = hook.run("validate", "--json")
