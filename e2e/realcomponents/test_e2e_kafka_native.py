@@ -130,3 +130,53 @@ def test_a_flush_killed_while_delivering_loses_nothing(native, broker, topic):
     summaries = native.flush_until_done()
     assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
     check_delivered(broker.consume(topic), ids, events)
+
+
+def closed_port():
+    """A local port that refuses connections: bound, then closed."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sink_findings(hook, brokers):
+    gibson_target(hook, healthy=True)
+    install(hook)
+    hook.env["GIBSON_HOOK_KAFKA_BROKERS"] = ",".join(brokers)
+    human = hook.run("validate")
+    report = hook.run("validate", "--json")
+    findings = [f for f in json.loads(report.stdout)["findings"] if f["area"] == "sinks"]
+    return human, report.returncode, findings
+
+
+def test_validate_warns_about_a_broker_that_is_down_while_another_is_up(native, broker):
+    down = f"127.0.0.1:{closed_port()}"
+    human, rc, findings = sink_findings(native, [broker.bootstrap, down])
+    assert [f["severity"] for f in findings] == ["warning"], findings
+    assert "1 of 2 brokers unreachable: " + down in findings[0]["message"], findings
+    assert broker.bootstrap not in findings[0]["message"], findings
+    assert "gibson-hook: warning: [sinks] sink kafka: 1 of 2 brokers unreachable: " + down in human.stderr, human.stderr
+    assert (human.returncode, rc) == (0, 0), human.stderr
+    assert human.stdout.endswith("validation passed\n"), human.stdout
+
+
+def test_validate_fails_when_no_broker_is_reachable(native):
+    downs = [f"127.0.0.1:{closed_port()}", f"127.0.0.1:{closed_port()}"]
+    human, rc, findings = sink_findings(native, downs)
+    assert [f["severity"] for f in findings] == ["error"], findings
+    message = findings[0]["message"]
+    assert "no broker is reachable" in message and all(d in message for d in downs), message
+    assert "check sinks.kafka.brokers / GIBSON_HOOK_KAFKA_BROKERS" in message, message
+    assert "gibson-hook: error: [sinks] sink kafka: no broker is reachable" in human.stderr, human.stderr
+    assert (human.returncode, rc) == (1, 1), human.stderr
+    assert human.stdout.endswith("validation failed\n"), human.stdout
+
+
+def test_validate_accepts_reachable_brokers_and_rejects_one_without_a_port(native, broker):
+    human, rc, findings = sink_findings(native, [broker.bootstrap])
+    assert (findings, rc, human.returncode) == ([], 0, 0), (findings, human.stderr)
+    human, rc, findings = sink_findings(native, [broker.bootstrap, "kafka-2"])
+    assert [f["severity"] for f in findings] == ["error"], findings
+    assert "broker 'kafka-2' is not host:port" in findings[0]["message"], findings
+    assert (human.returncode, rc) == (1, 1), human.stderr

@@ -22,6 +22,9 @@ enum ConfigurationAudit {
     /// A finding for every configured sink that does not accept a TCP connection.
     static func sinkFindings(_ configuration: Configuration, timeout: Double) -> [ValidationFinding] {
         sinkURLs(configuration).compactMap { name, url in
+            if url.hasPrefix("kafka://") {
+                return brokerFinding(name: name, brokers: configuration.sinks.kafka.brokers, timeout: timeout)
+            }
             guard let components = URLComponents(string: url), let host = components.host else { return nil }
             let port = components.port ?? (components.scheme == "https" ? 443 : 80)
             let result = NetworkProbe.tcp(name: name, host: host, port: port, timeout: timeout)
@@ -29,6 +32,38 @@ enum ConfigurationAudit {
                 severity: .error, area: "sinks",
                 message: "sink \(name) at '\(ConfigSecrets.maskURL(url))' is unreachable (\(result.detail)); events wait in the outbox until it is up")
         }
+    }
+
+    /// The native Kafka sink's brokers, each probed by TCP: all reachable is fine; some down is a warning (the
+    /// producer bootstraps from the others); all down, or an entry that is not host:port, is an error.
+    static func brokerFinding(name: String, brokers: [String], timeout: Double) -> ValidationFinding? {
+        var malformed: [String] = []
+        var down: [String] = []
+        for broker in brokers {
+            guard let colon = broker.lastIndex(of: ":"), let port = Int(broker[broker.index(after: colon)...]),
+                  (1...65_535).contains(port), colon != broker.startIndex else {
+                malformed.append(broker)
+                continue
+            }
+            let host = String(broker[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            let result = NetworkProbe.tcp(name: name, host: host, port: port, timeout: timeout)
+            if !result.healthy { down.append("\(broker) (\(result.detail))") }
+        }
+        let hint = "check sinks.kafka.brokers / GIBSON_HOOK_KAFKA_BROKERS"
+        if !malformed.isEmpty {
+            return ValidationFinding(
+                severity: .error, area: "sinks",
+                message: "sink \(name): broker \(malformed.map { "'\($0)'" }.joined(separator: ", ")) is not host:port with a port 1-65535; \(hint)")
+        }
+        if down.isEmpty { return nil }
+        if down.count == brokers.count {
+            return ValidationFinding(
+                severity: .error, area: "sinks",
+                message: "sink \(name): no broker is reachable: \(down.joined(separator: ", ")); events wait in the outbox until one is up; \(hint)")
+        }
+        return ValidationFinding(
+            severity: .warning, area: "sinks",
+            message: "sink \(name): \(down.count) of \(brokers.count) brokers unreachable: \(down.joined(separator: ", ")); the producer bootstraps from the others")
     }
 
     static func sinkURLs(_ configuration: Configuration) -> [(String, String)] {
