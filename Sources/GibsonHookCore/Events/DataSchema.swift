@@ -23,12 +23,14 @@ public struct DataSchema: Sendable, Equatable {
         (self.title, self.required, self.properties) = (title, required, properties)
     }
 
-    /// The violations of `data` (an object), each as `data.<path>: expected ...; got ...`.
-    public func violations(of data: JSONValue?) -> [String] {
+    /// The violations of `data` (an object), each as `data.<path>: expected ...; got ...`; a required
+    /// property named in `absentAllowed` may be missing (emit: eventId and timestamp equal the envelope's
+    /// id and time, which the event always has).
+    public func violations(of data: JSONValue?, absentAllowed: Set<String> = []) -> [String] {
         guard let members = data?.objectValue else {
             return ["data: expected object; got \(Self.describe(data))"]
         }
-        var found = required.filter { members[$0] == nil }.map { "data.\($0): required property is missing" }
+        var found = required.filter { members[$0] == nil && !absentAllowed.contains($0) }.map { "data.\($0): required property is missing" }
         for name in properties.keys.sorted() {
             guard let property = properties[name], let value = members[name] else { continue }
             let path = "data." + name
