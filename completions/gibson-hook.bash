@@ -344,7 +344,7 @@ _gibson-hook_config_check() {
 
 _gibson-hook_emit() {
     repeating_flags=()
-    non_repeating_flags=(--ndjson --wait --json --version -h --help)
+    non_repeating_flags=(--ndjson --wait --strict --json --version -h --help)
     repeating_options=(--set)
     non_repeating_options=(--type --data --topic --key --source --subject --on-error --deadline --config)
     __gibson-hook_offer_flags_options 0

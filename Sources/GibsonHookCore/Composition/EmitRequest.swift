@@ -12,6 +12,8 @@ public struct EmitRequest: Sendable {
     public var wait = false
     /// `--deadline`, as typed.
     public var deadline: String?
+    /// `--strict`: data that breaks its type's JSON Schema is rejected instead of stored with a warning.
+    public var strict = false
 
     /// Creates an empty request.
     public init() {}
@@ -55,6 +57,8 @@ public struct EmitOutcome: Sendable {
     public var delivery: DeliveryReport?
     /// Events were stored but no sink is configured: they wait in the outbox.
     public var noSinkConfigured: Bool
+    /// How the single event's data breaks its type's JSON Schema (stored anyway: `--strict` was not given).
+    public var schemaViolations: [String] = []
 
     /// `usage` when bad lines rejected the input, `pending` when `--wait` left events waiting.
     public var exitCode: HookExitCode {
@@ -73,6 +77,7 @@ public struct EmitOutcome: Sendable {
             }),
         ]
         if let delivery { members["delivery"] = delivery.jsonValue }
+        if !schemaViolations.isEmpty { members["schemaViolations"] = .array(schemaViolations.map { .string($0) }) }
         return .object(members)
     }
 }

@@ -13,10 +13,18 @@ extension GibsonHook {
         let store = try openOutbox()
         let parser = EventInputParser(factory: events.factory)
         let ingest: IngestResult
+        var violations: [String] = []
         if request.ndjson {
             ingest = try EventIngest(store: store, parser: parser, policy: policy).run(read: read, committed: committed)
         } else {
             let event = try request.event(parser: parser, workingDirectory: context.workingDirectory)
+            violations = Self.schemaViolations(of: event.event)
+            if request.strict && !violations.isEmpty {
+                let schema = DataSchema.of(type: event.event.type)?.title ?? "its"
+                throw UsageError(
+                    "--strict: the data breaks the \(schema) schema, nothing was stored:\n  "
+                        + violations.joined(separator: "\n  "))
+            }
             var single = IngestResult()
             if try store.recordReportingDuplicates([event]) == [true] {
                 single.duplicates = [DuplicateEvent(line: 1, id: event.event.id, source: event.event.source)]
@@ -33,7 +41,15 @@ extension GibsonHook {
             }
         }
         let noSink = !SinkRegistry.anyConfigured(configuration) && !ingest.storedIDs.isEmpty
-        return EmitOutcome(ingest: ingest, delivery: delivery, noSinkConfigured: noSink)
+        var outcome = EmitOutcome(ingest: ingest, delivery: delivery, noSinkConfigured: noSink)
+        outcome.schemaViolations = violations
+        return outcome
+    }
+
+    /// How `event`'s data breaks its type's JSON Schema (schemas/*.schema.json, embedded as DataSchema);
+    /// empty for types without one. eventId and timestamp may be absent: they equal the envelope's id and time.
+    static func schemaViolations(of event: CloudEvent) -> [String] {
+        DataSchema.of(type: event.type)?.violations(of: event.data, absentAllowed: ["eventId", "timestamp"]) ?? []
     }
 
     /// `flush`: delivers everything pending within `deadline` (default `delivery.deadline`); `progress` is

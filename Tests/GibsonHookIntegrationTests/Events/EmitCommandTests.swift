@@ -20,6 +20,37 @@ import Testing
         #expect(json?["topic"] as? String == "project-events")
     }
 
+    @Test func dataThatBreaksItsSchemaIsStoredWithAWarningAndRejectedWithStrict() throws {
+        let repo = try TemporaryGitRepository()
+        let bad = #"{"projectId":"p1","eventType":"sideways","userId":"u","changes":[],"metadata":{}}"#
+        let warned = try repo.gibsonHook(["emit", "--type", "project.updated", "--data", bad])
+        #expect(warned.status == 0)
+        let warnings = warned.stderr.split(separator: "\n").filter { $0.hasPrefix("gibson-hook: warning:") }
+        #expect(warnings == [
+            #"gibson-hook: warning: the data breaks its type's JSON Schema: data.eventType: expected one of created, updated, deleted, deployed; got "sideways""#,
+        ])
+        let stored = warned.stdout.trimmingCharacters(in: .newlines)
+        #expect(try repo.gibsonHook(["outbox", "show", stored]).status == 0)
+
+        let strict = try repo.gibsonHook(["emit", "--strict", "--type", "project.updated", "--data", #"{"projectId":7}"#])
+        #expect(strict.status == 2)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr.hasPrefix("""
+            gibson-hook: error: --strict: the data breaks the project-event schema, nothing was stored:
+              data.eventType: required property is missing
+            """))
+        #expect(strict.stderr.contains("  data.projectId: expected string; got 7\n"))
+        let listed = try JSONSerialization.jsonObject(with: try repo.gibsonHook(["outbox", "list", "--json"]).stdoutData) as? [Any]
+        #expect(listed?.count == 1)
+
+        let good = #"{"projectId":"p1","eventType":"updated","userId":"u","changes":[],"metadata":{}}"#
+        let valid = try repo.gibsonHook(["emit", "--strict", "--type", "project.updated", "--data", good, "--json"])
+        #expect(valid.status == 0)
+        #expect(!valid.stderr.contains("warning"))
+        let json = try JSONSerialization.jsonObject(with: valid.stdoutData) as? [String: Any]
+        #expect(json?["schemaViolations"] == nil && (json?["ids"] as? [String])?.count == 1)
+    }
+
     @Test func emitUsesTheConfiguredSourceAndRouting() throws {
         let repo = try TemporaryGitRepository()
         try repo.write(".gibson-hook.yml", "routing:\n  project: custom-projects\n")
