@@ -18,11 +18,12 @@ extension GibsonHook {
             ingest = try EventIngest(store: store, parser: parser, policy: policy).run(read: read, committed: committed)
         } else {
             let event = try request.event(parser: parser, workingDirectory: context.workingDirectory)
-            violations = Self.schemaViolations(of: event.event)
-            if request.strict && !violations.isEmpty {
-                let schema = DataSchema.of(type: event.event.type)?.title ?? "its"
+            // eventId and timestamp may be absent: they equal the envelope's id and time.
+            let schema = DataSchema.of(type: event.event.type)
+            violations = schema?.violations(of: event.event.data, absentAllowed: ["eventId", "timestamp"]) ?? []
+            if request.strict, let schema, !violations.isEmpty {
                 throw UsageError(
-                    "--strict: the data breaks the \(schema) schema, nothing was stored:\n  "
+                    "--strict: the data breaks the \(schema.title) schema, nothing was stored:\n  "
                         + violations.joined(separator: "\n  "))
             }
             var single = IngestResult()
@@ -44,12 +45,6 @@ extension GibsonHook {
         var outcome = EmitOutcome(ingest: ingest, delivery: delivery, noSinkConfigured: noSink)
         outcome.schemaViolations = violations
         return outcome
-    }
-
-    /// How `event`'s data breaks its type's JSON Schema (schemas/*.schema.json, embedded as DataSchema);
-    /// empty for types without one. eventId and timestamp may be absent: they equal the envelope's id and time.
-    static func schemaViolations(of event: CloudEvent) -> [String] {
-        DataSchema.of(type: event.type)?.violations(of: event.data, absentAllowed: ["eventId", "timestamp"]) ?? []
     }
 
     /// `flush`: delivers everything pending within `deadline` (default `delivery.deadline`); `progress` is

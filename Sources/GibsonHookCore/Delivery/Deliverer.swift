@@ -108,7 +108,6 @@ public final class Deliverer {
             do {
                 let rows = indices.map { batch[$0] }
                 let result = try record(outcomes, for: rows, sink: sink, report: &report)
-                store.countRequest(sink: sink.name, code: RequestCode.of(outcomes, status: sink.lastRequestStatus))
                 for index in indices { settled[index] = true }
                 gone = gone ?? result.gone
                 pause = result.pause

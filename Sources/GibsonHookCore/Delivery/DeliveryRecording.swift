@@ -68,7 +68,8 @@ extension Deliverer {
             }
             if outcome.answered { result.answered = true }
         }
-        try store.complete(updates)
+        // The request is counted in the transaction that stores its outcomes: no extra commit, no lost count.
+        try store.complete(updates, request: (sink.name, RequestCode.of(outcomes, status: sink.lastRequestStatus)))
         if let pause = result.pause {
             store.setValue(String(pause.timeIntervalSince1970), for: Self.pauseKey(sink.endpoint))
         }

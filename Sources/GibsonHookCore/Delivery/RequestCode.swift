@@ -31,10 +31,10 @@ extension OutboxStore {
     /// The `state` key prefix of the per-sink request counters.
     static let requestCountPrefix = "requests."
 
-    /// Adds one to `sink`'s count of requests that ended in `code`. Failures are ignored, like every
-    /// `state` write: a lost count never holds up a delivery.
-    func countRequest(sink: String, code: String) {
-        try? database.prepared("""
+    /// Adds one to `sink`'s count of requests that ended in `code`, inside the caller's transaction
+    /// (`complete`, which stores the request's outcomes).
+    func countRequest(sink: String, code: String) throws {
+        try database.prepared("""
             INSERT INTO state(key, value) VALUES (?, '1')
             ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
             """).run([.text(Self.requestCountPrefix + sink + " " + code)])

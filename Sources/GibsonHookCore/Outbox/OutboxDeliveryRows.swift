@@ -123,10 +123,12 @@ extension OutboxStore {
     }
 
     /// Records the results of one attempt and releases the leases: one statement for all delivered rows and
-    /// one for all released rows of a sink, one per row for retries and dead letters (their errors differ).
-    func complete(_ results: [(ClaimedDelivery, DeliveryUpdate)]) throws {
+    /// one for all released rows of a sink, one per row for retries and dead letters (their errors differ);
+    /// `request`, when given, is counted for `gibson_hook_requests_total` in the same transaction.
+    func complete(_ results: [(ClaimedDelivery, DeliveryUpdate)], request: (sink: String, code: String)? = nil) throws {
         let now = clock.now().timeIntervalSince1970
         try database.writeTransaction {
+            if let request { try countRequest(sink: request.sink, code: request.code) }
             let update = try database.prepared("""
                 UPDATE deliveries SET state = ?, attempts = attempts + ?, last_error = COALESCE(?, last_error),
                 next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE sink = ? AND seq = ?

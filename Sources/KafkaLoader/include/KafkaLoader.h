@@ -22,12 +22,6 @@ const char *gh_kafka_load_error(void);
 const char *gh_kafka_version_str(void);
 const char *gh_kafka_err2str(int err);
 const char *gh_kafka_err2name(int err);
-/* dlsym on the loaded library (NULL before a successful gh_kafka_load, or when the symbol is missing), for the
-   parts that live in their own files (the admin client, the consumer): each resolves its symbols once,
-   after gh_kafka_load, and reports a missing one with gh_kafka_missing_symbol. */
-void *gh_kafka_symbol(const char *name);
-/* Writes "librdkafka '<path>' has no symbol '<name>' (too old or not librdkafka): <hint>" into `error`. */
-void gh_kafka_missing_symbol(const char *name, char *error, size_t error_size);
 
 /* One producer with its delivery reports, indexed by the caller's message index. */
 typedef struct gh_kafka_producer gh_kafka_producer;
