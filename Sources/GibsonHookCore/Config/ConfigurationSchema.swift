@@ -32,6 +32,7 @@ enum ConfigurationSchema {
         .value("probes", \.probes, .list(of: probe)),
         .section("recovery", \.recovery, recovery),
         .value("stateDirectory", \.stateDirectory, .string),
+        .section("backups", \.backups, backups),
         .value("apiKeyEnv", \.apiKeyEnv, .string),
     ]) }
 
@@ -55,6 +56,11 @@ enum ConfigurationSchema {
         .value("backoff", \.backoff, .duration),
         .value("wait", \.wait, .duration),
         .value("backupState", \.backupState, .bool),
+    ]) }
+
+    static var backups: ObjectSchema<BackupSettings> { ObjectSchema<BackupSettings>([
+        .value("keep", \.keep, .int(0...10_000)),
+        .optional("maxAge", \.maxAge, .duration),
     ]) }
 
     static var infrastructure: ObjectSchema<Infrastructure> { ObjectSchema<Infrastructure>([

@@ -42,6 +42,8 @@ public struct GibsonTarget: Sendable, Equatable {
     public var recovery = RecoverySettings()
     /// Gibson's own state directory, backed up before a restart.
     public var stateDirectory = "~/.gibsonai"
+    /// How many backups of `stateDirectory` are kept.
+    public var backups = BackupSettings()
     /// Environment variable that holds the Gibson API key (checked by activation).
     public var apiKeyEnv = "GIBSONAI_API_KEY"
 
