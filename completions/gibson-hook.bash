@@ -792,7 +792,7 @@ _gibson-hook_service() {
 
 _gibson-hook_service_install() {
     repeating_flags=()
-    non_repeating_flags=(--user --system --version -h --help)
+    non_repeating_flags=(--user --system --launchd --systemd --version -h --help)
     repeating_options=(--set)
     non_repeating_options=(--output --config)
     __gibson-hook_offer_flags_options 0
@@ -813,7 +813,7 @@ _gibson-hook_service_install() {
 
 _gibson-hook_service_uninstall() {
     repeating_flags=()
-    non_repeating_flags=(--user --system --version -h --help)
+    non_repeating_flags=(--user --system --launchd --systemd --version -h --help)
     repeating_options=(--set)
     non_repeating_options=(--output --config)
     __gibson-hook_offer_flags_options 0
@@ -834,7 +834,7 @@ _gibson-hook_service_uninstall() {
 
 _gibson-hook_service_status() {
     repeating_flags=()
-    non_repeating_flags=(--user --system --version -h --help)
+    non_repeating_flags=(--user --system --launchd --systemd --version -h --help)
     repeating_options=(--set)
     non_repeating_options=(--output --config)
     __gibson-hook_offer_flags_options 0

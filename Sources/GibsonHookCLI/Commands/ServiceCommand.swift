@@ -4,7 +4,7 @@ import GibsonHookCore
 /// `gibson-hook service install|uninstall|status`: systemd units that keep the watch running across reboots.
 struct ServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "service", abstract: "Install systemd units that run health --watch and infra-ready at start-up.",
+        commandName: "service", abstract: "Install systemd units (launchd jobs on macOS) that run health --watch and infra-ready at start-up.",
         subcommands: [ServiceInstallCommand.self, ServiceUninstallCommand.self, ServiceStatusCommand.self])
 }
 
@@ -12,13 +12,18 @@ struct ServiceCommand: ParsableCommand {
 struct ServiceOptions: ParsableArguments {
     @Flag(help: "User units in $XDG_CONFIG_HOME/systemd/user (the default).") var user = false
     @Flag(help: "System units in /etc/systemd/system (needs root).") var system = false
-    @Option(help: ArgumentHelp("Only write (or remove) the unit files in this directory; run no systemctl.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Only write (or remove) the unit files in this directory; run no systemctl or launchctl.", valueName: "dir"))
     var output: String?
+    @Flag(help: "launchd property lists (~/Library/LaunchAgents; the default on macOS).") var launchd = false
+    @Flag(help: "systemd units (the default elsewhere).") var systemd = false
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
         if user && system { throw ValidationError("--user and --system exclude each other") }
+        if launchd && systemd { throw ValidationError("--launchd and --systemd exclude each other") }
     }
+
+    var manager: ServiceManager { launchd ? .launchd : systemd ? .systemd : .native }
 }
 
 struct ServiceInstallCommand: ParsableCommand {
@@ -28,8 +33,10 @@ struct ServiceInstallCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current()
         let root = try env.gibsonHook(options.config.overrides)
-        let installer = root.serviceInstaller(system: options.system, output: options.output)
-        for path in try installer.install(try root.serviceUnits(system: options.system)) { env.stdout.write("wrote \(path)\n") }
+        let installer = root.serviceInstaller(system: options.system, output: options.output, manager: options.manager)
+        let written = options.manager == .launchd
+            ? try installer.install(try root.launchdJobs()) : try installer.install(try root.serviceUnits(system: options.system))
+        for path in written { env.stdout.write("wrote \(path)\n") }
         if installer.filesOnly { env.note("wrote the units only; nothing was enabled") }
     }
 }
@@ -40,7 +47,8 @@ struct ServiceUninstallCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let removed = try env.gibsonHook(options.config.overrides).serviceInstaller(system: options.system, output: options.output).uninstall()
+        let removed = try env.gibsonHook(options.config.overrides)
+            .serviceInstaller(system: options.system, output: options.output, manager: options.manager).uninstall()
         for path in removed { env.stdout.write("removed \(path)\n") }
         if removed.isEmpty { env.note("no gibson-hook units to remove") }
     }
@@ -52,9 +60,12 @@ struct ServiceStatusCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let installer = try env.gibsonHook(options.config.overrides).serviceInstaller(system: options.system, output: options.output)
-        if !ServiceInstaller.systemdRunning, !installer.filesOnly {
-            env.stdout.write("systemd is not running here (a container or CI?): no service state to read\n")
+        let installer = try env.gibsonHook(options.config.overrides)
+            .serviceInstaller(system: options.system, output: options.output, manager: options.manager)
+        if !installer.managerRunning, !installer.filesOnly {
+            env.stdout.write(installer.manager == .systemd
+                ? "systemd is not running here (a container or CI?): no service state to read\n"
+                : "launchd is not running here (it is macOS's service manager): no service state to read\n")
         }
         for unit in installer.status() {
             let state = unit.active.map { ", \($0)" } ?? ""

@@ -10,6 +10,10 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
     case systemctl(arguments: [String], detail: String)
     /// Installing needs systemd, which is not running here.
     case noSystemd
+    /// Installing launchd jobs needs launchd (macOS).
+    case noLaunchd
+    /// `launchctl` failed.
+    case launchctl(arguments: [String], detail: String)
 
     public var description: String {
         switch self {
@@ -18,14 +22,37 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
         case .systemctl(let arguments, let detail): return "'systemctl \(arguments.joined(separator: " "))' failed: \(detail)"
         case .noSystemd:
             return "systemd is not running here (a container or CI?); use --output DIR to write the unit files only"
+        case .noLaunchd:
+            return "launchd is not running here (it is macOS's service manager); use --output DIR to write the property lists only"
+        case .launchctl(let arguments, let detail): return "'launchctl \(arguments.joined(separator: " "))' failed: \(detail)"
         }
     }
 }
 
-/// Writes, enables, removes and reports the units of `ServiceUnits`.
+/// The service manager whose files `service` writes: systemd units, or launchd property lists (macOS).
+public enum ServiceManager: String, Sendable, Equatable {
+    case systemd
+    case launchd
+
+    /// The manager of this operating system: launchd on macOS, systemd elsewhere.
+    public static var native: ServiceManager {
+        #if os(macOS)
+        return .launchd
+        #else
+        return .systemd
+        #endif
+    }
+
+    /// The file names this manager's jobs are written to.
+    public var fileNames: [String] { self == .systemd ? ServiceUnits.names : LaunchdJobs.names }
+}
+
+/// Writes, enables, removes and reports the units of `ServiceUnits` (systemd) or the jobs of `LaunchdJobs`.
 public struct ServiceInstaller {
     /// Where the units go.
     public let directory: String
+    /// systemd or launchd.
+    public let manager: ServiceManager
     /// True for system units (`systemctl`), false for user units (`systemctl --user`).
     public let system: Bool
     /// True when only files are written (`--output`): systemctl is never run.
@@ -33,8 +60,12 @@ public struct ServiceInstaller {
     let runner: any ProcessRunner
     let environment: ProcessEnvironment
 
-    public init(directory: String, system: Bool, filesOnly: Bool, runner: any ProcessRunner, environment: ProcessEnvironment) {
+    public init(
+        directory: String, system: Bool, filesOnly: Bool, runner: any ProcessRunner, environment: ProcessEnvironment,
+        manager: ServiceManager = .systemd
+    ) {
         self.directory = directory
+        self.manager = manager
         self.system = system
         self.filesOnly = filesOnly
         self.runner = runner
@@ -44,45 +75,88 @@ public struct ServiceInstaller {
     /// True when systemd is the running init (`/run/systemd/system` exists).
     public static var systemdRunning: Bool { FileManager.default.fileExists(atPath: "/run/systemd/system") }
 
+    /// True when launchd is the running service manager (macOS with `launchctl`).
+    public static var launchdRunning: Bool {
+        #if os(macOS)
+        return FileManager.default.isExecutableFile(atPath: "/bin/launchctl")
+        #else
+        return false
+        #endif
+    }
+
+    /// True when this installer's manager runs here.
+    public var managerRunning: Bool { manager == .systemd ? Self.systemdRunning : Self.launchdRunning }
+
     /// Writes `units`; unless `filesOnly`, reloads systemd and enables and starts them. Returns the paths written.
     public func install(_ units: ServiceUnits) throws -> [String] {
-        if !filesOnly, !Self.systemdRunning { throw ServiceError.noSystemd }
+        try install(files: units.files)
+    }
+
+    /// Writes `jobs`; unless `filesOnly`, loads them into launchd (`launchctl bootstrap`). Returns the paths written.
+    public func install(_ jobs: LaunchdJobs) throws -> [String] {
+        try install(files: jobs.files)
+    }
+
+    private func install(files: [(name: String, text: String)]) throws -> [String] {
+        if !filesOnly, !managerRunning { throw manager == .systemd ? ServiceError.noSystemd : ServiceError.noLaunchd }
         try create(directory)
         var written: [String] = []
-        for file in units.files {
+        for file in files {
             let path = directory + "/" + file.name
             do { try Data(file.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
                 throw ServiceError.fileSystem(path: path, reason: (error as NSError).localizedDescription)
             }
             written.append(path)
         }
-        if !filesOnly {
+        guard !filesOnly else { return written }
+        switch manager {
+        case .systemd:
             try systemctl(["daemon-reload"])
             try systemctl(["enable", "--now"] + ServiceUnits.names)
+        case .launchd:
+            for path in written {
+                try? launchctl(["bootout", domain, path])  // a job loaded by an earlier install
+                try launchctl(["bootstrap", domain, path])
+            }
         }
         return written
     }
 
+    /// launchd's domain: the user's GUI session, or the system.
+    var domain: String { system ? "system" : "gui/\(getuid())" }
+
     /// Stops, disables and removes the units install wrote (files carrying the marker); returns the paths removed.
     public func uninstall() throws -> [String] {
-        let ours = ServiceUnits.names.map { directory + "/" + $0 }.filter { path in
-            (try? String(contentsOfFile: path, encoding: .utf8))?.hasPrefix(ServiceUnits.marker) == true
+        let ours = manager.fileNames.map { directory + "/" + $0 }.filter { path in
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return manager == .systemd ? text.hasPrefix(ServiceUnits.marker) : text.contains("<!-- \(ServiceUnits.markerText) -->")
         }
-        if !filesOnly, Self.systemdRunning, !ours.isEmpty { try? systemctl(["disable", "--now"] + ServiceUnits.names) }
+        if !filesOnly, managerRunning, !ours.isEmpty {
+            switch manager {
+            case .systemd: try? systemctl(["disable", "--now"] + ServiceUnits.names)
+            case .launchd: for path in ours { try? launchctl(["bootout", domain, path]) }
+            }
+        }
         for path in ours {
             do { try FileManager.default.removeItem(atPath: path) } catch {
                 throw ServiceError.fileSystem(path: path, reason: (error as NSError).localizedDescription)
             }
         }
-        if !filesOnly, Self.systemdRunning, !ours.isEmpty { try? systemctl(["daemon-reload"]) }
+        if !filesOnly, manager == .systemd, Self.systemdRunning, !ours.isEmpty { try? systemctl(["daemon-reload"]) }
         return ours
     }
 
     /// Each unit's state: from `systemctl is-active` when systemd runs, else whether its file is installed.
     public func status() -> [(name: String, installed: Bool, active: String?)] {
-        ServiceUnits.names.map { name in
+        manager.fileNames.map { name in
             let installed = FileManager.default.fileExists(atPath: directory + "/" + name)
-            guard Self.systemdRunning, !filesOnly else { return (name, installed, nil) }
+            guard managerRunning, !filesOnly else { return (name, installed, nil) }
+            if manager == .launchd {
+                let label = String(name.dropLast(".plist".count))
+                let loaded = (try? runner.run(ProcessRequest(
+                    executable: "launchctl", arguments: ["print", domain + "/" + label], environment: environment, timeout: 30)))?.exitStatus == 0
+                return (name, installed, loaded ? "loaded" : "not loaded")
+            }
             let result = try? run(["is-active", name])
             let state = result?.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
             return (name, installed, state?.isEmpty == false ? state : "unknown")
@@ -93,6 +167,14 @@ public struct ServiceInstaller {
         let result = try run(arguments)
         guard result.exitStatus == 0 else {
             throw ServiceError.systemctl(arguments: arguments, detail: String(decoding: result.standardError, as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    private func launchctl(_ arguments: [String]) throws {
+        let result = try runner.run(ProcessRequest(executable: "launchctl", arguments: arguments, environment: environment, timeout: 30))
+        guard result.exitStatus == 0 else {
+            throw ServiceError.launchctl(arguments: arguments, detail: String(decoding: result.standardError, as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }

@@ -83,4 +83,80 @@ import Testing
 
             """)
     }
+
+    /// A property list read back by Python's plistlib (the format launchd reads), as JSON.
+    private func plist(_ url: URL) throws -> JSONValue {
+        let python = try #require(BinaryRunner.which("python3"), "python3 is missing")
+        let read = try BinaryRunner.execute(
+            python, ["-c", "import json, plistlib, sys; print(json.dumps(plistlib.load(open(sys.argv[1], 'rb'))))", url.path],
+            in: url.deletingLastPathComponent(), environment: ["PATH": "/usr/bin:/bin"])
+        #expect(read.status == 0, "\(url.lastPathComponent) is not a property list: \(read.stderr)")
+        return try JSONValue.parse(Data(read.stdout.utf8))
+    }
+
+    @Test func launchdJobsAreValidPropertyListsFollowingRestartPolicyAndUninstallRemovesExactlyThem() throws {
+        let sandbox = try TemporaryGitRepository()
+        let output = sandbox.sandbox.appendingPathComponent("agents")
+        // A state directory whose name needs XML escaping.
+        let state = sandbox.sandbox.path + "/state & <logs>"
+        let env = ["GIBSON_HOOK_STATE_DIR": state, "PATH": "/usr/bin:/bin"]
+        let installed = try sandbox.gibsonHook(["service", "install", "--launchd", "--output", output.path], extraEnvironment: env)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let infra = output.appendingPathComponent("ai.gibson.hook.infra-ready.plist")
+        let watch = output.appendingPathComponent("ai.gibson.hook.watch.plist")
+        #expect(installed.stdout == "wrote \(infra.path)\nwrote \(watch.path)\n")
+        #expect(installed.stderr == "gibson-hook: wrote the units only; nothing was enabled\n")
+
+        let job = try plist(watch)
+        let arguments = (job["ProgramArguments"]?.arrayValue ?? []).compactMap(\.stringValue)
+        #expect(arguments.count == 3 && arguments.suffix(2) == ["health", "--watch"])
+        #expect(URL(fileURLWithPath: arguments.first ?? "").resolvingSymlinksInPath() == BinaryRunner.binary.resolvingSymlinksInPath())
+        #expect(job["Label"]?.stringValue == "ai.gibson.hook.watch")
+        #expect(job["RunAtLoad"] == .bool(true))
+        // on-failure (the default): restarted only after an unsuccessful exit.
+        #expect(job["KeepAlive"] == .object(["SuccessfulExit": .bool(false)]))
+        #expect(job["ThrottleInterval"]?.intValue == 10)
+        #expect(job["EnvironmentVariables"] == .object(["GIBSON_HOOK_STATE_DIR": .string(state), "PATH": .string("/usr/bin:/bin")]))
+        #expect(job["StandardErrorPath"]?.stringValue == state + "/launchd-watch.log")
+        let once = try plist(infra)
+        #expect((once["ProgramArguments"]?.arrayValue ?? []).compactMap(\.stringValue).suffix(1) == ["infra-ready"])
+        #expect(once["KeepAlive"] == .bool(false))
+        #expect(once["RunAtLoad"] == .bool(true))
+
+        for (policy, keepAlive) in [("always", JSONValue.bool(true)), ("never", .bool(false))] {
+            let again = try sandbox.gibsonHook(
+                ["service", "install", "--launchd", "--output", output.path, "--set", "gibson.restartPolicy=\(policy)"], extraEnvironment: env)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try plist(watch)["KeepAlive"] == keepAlive, "restartPolicy \(policy)")
+        }
+
+        try "<plist/>\n".write(to: output.appendingPathComponent("com.example.mine.plist"), atomically: true, encoding: .utf8)
+        let removed = try sandbox.gibsonHook(["service", "uninstall", "--launchd", "--output", output.path], extraEnvironment: env)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout == "removed \(infra.path)\nremoved \(watch.path)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["com.example.mine.plist"])
+    }
+
+    @Test func withoutLaunchdInstallRefusesAndStatusSaysSo() throws {
+        try #require(!FileManager.default.isExecutableFile(atPath: "/bin/launchctl"), "this test checks a machine without launchd")
+        let sandbox = try TemporaryGitRepository()
+        let install = try sandbox.gibsonHook(["service", "install", "--launchd"])
+        #expect(install.status == 1)
+        #expect(install.stderr == """
+            gibson-hook: error: launchd is not running here (it is macOS's service manager); use --output DIR to write the \
+            property lists only
+
+            """)
+        let status = try sandbox.gibsonHook(["service", "status", "--launchd"])
+        #expect(status.status == 0)
+        #expect(status.stdout == """
+            launchd is not running here (it is macOS's service manager): no service state to read
+            ai.gibson.hook.infra-ready.plist: not installed
+            ai.gibson.hook.watch.plist: not installed
+
+            """)
+        let both = try sandbox.gibsonHook(["service", "install", "--launchd", "--systemd"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--launchd and --systemd exclude each other"))
+    }
 }
