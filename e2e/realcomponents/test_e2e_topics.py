@@ -197,6 +197,15 @@ def test_an_unreachable_cluster_exits_5(native):
     assert r.stderr.endswith("; check sinks.kafka.brokers and that the brokers are up\n"), r.stderr
 
 
+def test_an_unreachable_rest_proxy_exits_5(hook):
+    url = f"http://127.0.0.1:{closed_port()}"
+    hook.kafka(url, "v3")
+    r = hook.run("topics", "apply")
+    assert (r.returncode, r.stdout) == (5, "")
+    assert r.stderr.startswith(
+        f"gibson-hook: error: the kafka rest proxy did not answer: could not connect to '{url}/v3/clusters': "), r.stderr
+
+
 @pytest.mark.parametrize("library", ["missing", "not-librdkafka"])
 def test_an_unusable_library_names_the_package(native, library):
     path = "/nonexistent/librdkafka.so.1" if library == "missing" else glob.glob("/usr/lib/*/libz.so.1")[0]

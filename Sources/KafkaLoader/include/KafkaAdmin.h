@@ -12,7 +12,8 @@
 
 /* One client handle for admin requests (a producer that never produces). */
 typedef struct gh_kafka_admin gh_kafka_admin;
-/* A client with `count` configuration properties; NULL with `error` set (load errors included). */
+/* A client with `count` configuration properties, from the library gh_kafka_load loaded (call it first); NULL
+   with `error` set, load errors and missing Admin API symbols included. */
 gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, char *error,
                                    size_t error_size);
 void gh_kafka_admin_destroy(gh_kafka_admin *admin);
