@@ -406,7 +406,7 @@ gh_kafka_results *gh_kafka_admin_alter_configs(gh_kafka_admin *made, int count, 
         *err = RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE;
         snprintf(error, error_size,
                  "librdkafka '%s' is version %s, which has no IncrementalAlterConfigs: altering topic configs needs "
-                 "librdkafka 2.2.0 or later (Debian 13: apt-get install librdkafka1) or GIBSON_HOOK_LIBRDKAFKA set to one",
+                 "librdkafka 2.2.0 or later: install it (Debian 12's librdkafka1 is 2.0) or set GIBSON_HOOK_LIBRDKAFKA to its path",
                  gh_kafka_load_path(), gh_kafka_version_str());
         return NULL;
     }

@@ -46,32 +46,36 @@ final class KafkaTopicAdmin: TopicAdmin {
             guard wanted.contains(name), gh_kafka_cluster_topic_error(cluster, index) == 0 else { continue }
             found[name] = (Int(gh_kafka_cluster_topic_partitions(cluster, index)), Int(gh_kafka_cluster_topic_replicas(cluster, index)))
         }
-        var configs: [String: [String: String]] = [:]
-        if !found.isEmpty {
-            let results = try request { err, error, size in
-                Self.withCStrings(found.keys.sorted()) { names in
-                    gh_kafka_admin_describe_configs(handle, Int32(found.count), names, timeout, err, error, size)
-                }
-            }
-            defer { gh_kafka_results_destroy(results) }
-            for index in 0..<gh_kafka_results_count(results) {
-                let name = String(cString: gh_kafka_results_name(results, index))
-                if gh_kafka_results_error(results, index) != 0 {
-                    throw .refused("describing the configs of topic '\(name)': " + String(cString: gh_kafka_results_error_string(results, index)))
-                }
-                var values: [String: String] = [:]
-                for config in 0..<gh_kafka_results_configs(results, index) {
-                    guard let value = gh_kafka_results_config_value(results, index, config) else { continue }
-                    values[String(cString: gh_kafka_results_config_name(results, index, config))] = String(cString: value)
-                }
-                configs[name] = values
-            }
-        }
+        let configs = found.isEmpty ? [:] : try describeConfigs(found.keys.sorted())
         var topics: [String: ObservedTopic] = [:]
         for (name, counts) in found {
             topics[name] = ObservedTopic(partitions: counts.partitions, replication: counts.replication, configs: configs[name] ?? [:])
         }
         return ObservedCluster(brokers: Int(gh_kafka_cluster_brokers(cluster)), topics: topics)
+    }
+
+    /// Each topic's configs that have a value, by topic name.
+    private func describeConfigs(_ names: [String]) throws(TopicsError) -> [String: [String: String]] {
+        let results = try request { err, error, size in
+            Self.withCStrings(names) { cNames in
+                gh_kafka_admin_describe_configs(handle, Int32(names.count), cNames, timeout, err, error, size)
+            }
+        }
+        defer { gh_kafka_results_destroy(results) }
+        var configs: [String: [String: String]] = [:]
+        for index in 0..<gh_kafka_results_count(results) {
+            let name = String(cString: gh_kafka_results_name(results, index))
+            if gh_kafka_results_error(results, index) != 0 {
+                throw .refused("describing the configs of topic '\(name)': " + String(cString: gh_kafka_results_error_string(results, index)))
+            }
+            var values: [String: String] = [:]
+            for config in 0..<gh_kafka_results_configs(results, index) {
+                guard let value = gh_kafka_results_config_value(results, index, config) else { continue }
+                values[String(cString: gh_kafka_results_config_name(results, index, config))] = String(cString: value)
+            }
+            configs[name] = values
+        }
+        return configs
     }
 
     func create(_ topics: [TopicSpec]) throws(TopicsError) -> [String: String] {
