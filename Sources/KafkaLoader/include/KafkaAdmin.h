@@ -4,8 +4,9 @@
 #include <stdint.h>
 
 /* librdkafka's Admin API and cluster metadata, for `gibson-hook topics`: resolved from the library that
-   gh_kafka_load loaded, on first use. Declarations copied from librdkafka's src/rdkafka.h live in KafkaAdmin.c;
-   Swift sees only this opaque API. Every call waits at most `timeout_ms` for the cluster. */
+   gh_kafka_load loaded, on first use (KafkaAdminSymbols.c). Declarations copied from librdkafka's
+   src/rdkafka.h live in KafkaAdminInternal.h; Swift sees only this opaque API. Every call waits at most
+   `timeout_ms` for the cluster. */
 
 /* The librdkafka that adds IncrementalAlterConfigs (KIP-339), which altering topic configs needs. */
 #define GH_KAFKA_ALTER_CONFIGS_MIN_VERSION 0x020200ffu
