@@ -173,13 +173,13 @@ _gibson-hook() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|outbox|health|validate|infra-ready|workflow|metrics|state|service|help)
+    install|uninstall|status|pre-commit|post-commit|pre-push|post-merge|post-checkout|post-rewrite|context|config|emit|flush|topics|outbox|health|validate|infra-ready|workflow|metrics|state|service|help)
         # Offer subcommand argument completions
         "_gibson-hook_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush outbox health validate infra-ready workflow metrics state service help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'install uninstall status pre-commit post-commit pre-push post-merge post-checkout post-rewrite context config emit flush topics outbox health validate infra-ready workflow metrics state service help' -- "${cur}"))
         ;;
     esac
 }
@@ -397,6 +397,65 @@ _gibson-hook_flush() {
     '--deadline')
         return
         ;;
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_topics() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __gibson-hook_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check|apply)
+        # Offer subcommand argument completions
+        "_gibson-hook_topics_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check apply' -- "${cur}"))
+        ;;
+    esac
+}
+
+_gibson-hook_topics_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
+}
+
+_gibson-hook_topics_apply() {
+    repeating_flags=()
+    non_repeating_flags=(--fix --json --version -h --help)
+    repeating_options=(--set)
+    non_repeating_options=(--config)
+    __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
     '--config')
         return
         ;;

@@ -27,6 +27,7 @@ public struct GibsonHookCommand: ParsableCommand {
             ConfigCommand.self,
             EmitCommand.self,
             FlushCommand.self,
+            TopicsCommand.self,
             OutboxCommand.self,
             HealthCommand.self,
             ValidateCommand.self,

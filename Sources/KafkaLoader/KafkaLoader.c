@@ -1,4 +1,5 @@
 #include "KafkaLoader.h"
+#include "KafkaLoaderInternal.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -55,6 +56,7 @@ static int loaded;
 static char load_error[768];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static const char *load_path;
+static void *library_handle;
 
 static const char *const package_hint =
     "install librdkafka 2.0 or later (Debian: apt-get install librdkafka1) or set GIBSON_HOOK_LIBRDKAFKA to its path";
@@ -103,6 +105,7 @@ static void load(void) {
     RESOLVE(purge, "rd_kafka_purge");
     RESOLVE(message_status, "rd_kafka_message_status");
 #undef RESOLVE
+    library_handle = library;
     loaded = 1;
 }
 
@@ -113,6 +116,8 @@ int gh_kafka_load(const char *path) {
 }
 
 const char *gh_kafka_load_error(void) { return load_error; }
+const char *gh_kafka_load_path(void) { return load_path ? load_path : ""; }
+void *gh_kafka_dlsym(const char *name) { return loaded ? dlsym(library_handle, name) : NULL; }
 const char *gh_kafka_version_str(void) { return loaded ? api.version_str() : ""; }
 const char *gh_kafka_err2str(int err) { return loaded ? api.err2str(err) : load_error; }
 const char *gh_kafka_err2name(int err) { return loaded ? api.err2name(err) : ""; }

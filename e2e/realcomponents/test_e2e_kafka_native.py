@@ -176,7 +176,25 @@ def test_validate_fails_when_no_broker_is_reachable(native):
 def test_validate_accepts_reachable_brokers_and_rejects_one_without_a_port(native, broker):
     human, rc, findings = sink_findings(native, [broker.bootstrap])
     assert (findings, rc, human.returncode) == ([], 0, 0), (findings, human.stderr)
+    # A malformed entry is refused when the configuration loads: a config finding, and no probe at all.
     human, rc, findings = sink_findings(native, [broker.bootstrap, "kafka-2"])
-    assert [f["severity"] for f in findings] == ["error"], findings
-    assert "broker 'kafka-2' is not host:port" in findings[0]["message"], findings
+    report = json.loads(native.run("validate", "--json").stdout)
+    assert findings == [] and report["findings"] == [{
+        "severity": "error", "area": "config",
+        "message": "env GIBSON_HOOK_KAFKA_BROKERS: error: 'sinks.kafka.brokers' has 'kafka-2', not host:port with a "
+                   "port 1-65535: write each broker as host:port, for example kafka-1:9092"}], report
     assert (human.returncode, rc) == (1, 1), human.stderr
+
+
+def test_a_malformed_broker_is_refused_when_the_configuration_loads(native, topic):
+    native.emit("dev.test.kept", {"n": 1}, topic=topic, key="k")
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = "kafka-1:9092,kafka-2"
+    r = native.run("flush")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (
+        "gibson-hook: error: invalid configuration (1 error):\n"
+        "env GIBSON_HOOK_KAFKA_BROKERS: error: 'sinks.kafka.brokers' has 'kafka-2', not host:port with a port 1-65535: "
+        "write each broker as host:port, for example kafka-1:9092\n"
+        "fix the values above; `gibson-hook config check` lists every problem\n")
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = native.env["GIBSON_HOOK_KAFKA_BROKERS"].split(",")[0]
+    assert [row["type"] for row in native.outbox("pending")] == ["dev.test.kept"]  # nothing lost

@@ -2,6 +2,7 @@
 proxies reject, and what it accepts really is in tansu."""
 import base64
 import json
+import uuid
 
 import pytest
 
@@ -199,3 +200,42 @@ def test_redpanda_accept_and_binary_null_rules(kafka_rest, topic):
     assert post(url, {"records": [{"value": 1}]}, V2_JSON, "*/*").status == 200
     assert post(url, {"records": [{"key": None, "value": b64("x")}]}, V2_BIN).status == 422
     assert post(url, {"records": [{"value": 1}]}, "application/json").status == 415
+
+
+# ---- Confluent v3 topic administration -------------------------------------------------------------
+
+def test_v3_topic_admin_creates_describes_and_alters_on_the_broker(kafka_rest, broker):
+    s = kafka_rest("v3")
+    base = f"{s.url}/v3/clusters/{CLUSTER_ID}"
+    name = f"admin-{uuid.uuid4().hex[:10]}"
+    body = {"topic_name": name, "partitions_count": 2, "replication_factor": 1,
+            "configs": [{"name": "retention.ms", "value": "1000"}]}
+    r = post(f"{base}/topics", body, "application/json")
+    assert r.status == 201, r
+    created = r.json()
+    assert (created["kind"], created["topic_name"], created["partitions_count"], created["replication_factor"]) == (
+        "KafkaTopic", name, 2, 1)
+    assert post(f"{base}/topics", body, "application/json").status == 400  # already exists
+    configs = request("GET", f"{base}/topics/{name}/configs").json()
+    assert {c["name"]: c["value"] for c in configs["data"]} == {"retention.ms": "1000"}
+    alter = {"data": [{"name": "retention.ms", "value": "2000", "operation": "SET"}]}
+    assert post(f"{base}/topics/{name}/configs:alter", alter, "application/json").status == 204
+    configs = request("GET", f"{base}/topics/{name}/configs").json()
+    assert {c["name"]: c["value"] for c in configs["data"]} == {"retention.ms": "2000"}
+    brokers = request("GET", f"{base}/brokers").json()
+    assert (brokers["kind"], len(brokers["data"])) == ("KafkaBrokerList", 1)
+
+
+def test_v3_topic_admin_rejects_what_the_proxy_rejects(kafka_rest):
+    s = kafka_rest("v3")
+    base = f"{s.url}/v3/clusters/{CLUSTER_ID}"
+    r = request("GET", f"{base}/topics/no-such-topic")
+    assert (r.status, r.json()) == (404, {"error_code": 40403, "message": "This server does not host this topic-partition."})
+    r = request("GET", f"{s.url}/v3/clusters/other/brokers")
+    assert (r.status, r.json()) == (404, {"error_code": 404, "message": "Cluster other cannot be found."})
+    r = post(f"{base}/topics", {"topic_name": "x", "partitions": 1}, "application/json")
+    assert (r.status, r.json()["message"]) == (400, 'Unrecognized field "partitions", not marked as ignorable')
+    r = post(f"{base}/topics", {"partitions_count": 1}, "application/json")
+    assert r.status == 400 and "'topic_name' is a required property" in r.json()["message"], r
+    r = request("PATCH", f"{base}/topics/no-such-topic", {"partitions_count": 3}, {"Content-Type": "application/json"})
+    assert r.status == 404, r

@@ -20,6 +20,13 @@ public struct Failure: Sendable, Equatable {
         case is MetricsError, is StateBackupError, is ServiceError: return .failure
         case is OutboxError, is WorkflowError: return .failure
         case GitError.notARepository: return .notARepository
+        case let topics as TopicsError:
+            switch topics {
+            case .notConfigured: return .usage
+            case .unreachable: return .unreachable
+            case .refused: return .failure
+            case .library: return .internalError
+            }
         case let install as HookInstallError:
             switch install {
             case .unknownHooks: return .usage

@@ -26,6 +26,12 @@ enum ConfigValidation {
                    + "natively through librdkafka, or 'sinks.kafka.brokers' to use the REST proxy",
                    key: "sinks.kafka.brokers", origin: "sinks.kafka.brokers", &context)
         }
+        let malformed = kafka.brokers.filter { KafkaBrokerAddress($0) == nil }
+        if !malformed.isEmpty {
+            report("'sinks.kafka.brokers' has \(malformed.map { "'\($0)'" }.joined(separator: ", ")), not host:port with a "
+                   + "port 1-65535: write each broker as host:port, for example kafka-1:9092",
+                   key: "sinks.kafka.brokers", origin: "sinks.kafka.brokers", &context)
+        }
         for (family, topic) in configuration.routing where topic.isEmpty {
             report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)
         }

@@ -137,6 +137,7 @@ enum ConfigurationSchema {
         .value("partitions", \.partitions, .int(1...10_000)),
         .value("replication", \.replication, .int(1...100)),
         .value("retention", \.retention, .duration),
+        .namedValues("configs", \.configs, .string),
     ]) }
 
     static var eventTrigger: NodeDecoder<EventTrigger> { ObjectSchema<EventTrigger>([

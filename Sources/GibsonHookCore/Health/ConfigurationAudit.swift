@@ -40,13 +40,11 @@ enum ConfigurationAudit {
         var malformed: [String] = []
         var down: [String] = []
         for broker in brokers {
-            guard let colon = broker.lastIndex(of: ":"), let port = Int(broker[broker.index(after: colon)...]),
-                  (1...65_535).contains(port), colon != broker.startIndex else {
+            guard let address = KafkaBrokerAddress(broker) else {
                 malformed.append(broker)
                 continue
             }
-            let host = String(broker[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-            let result = NetworkProbe.tcp(name: name, host: host, port: port, timeout: timeout)
+            let result = NetworkProbe.tcp(name: name, host: address.host, port: address.port, timeout: timeout)
             if !result.healthy { down.append("\(broker) (\(result.detail))") }
         }
         let hint = "check sinks.kafka.brokers / GIBSON_HOOK_KAFKA_BROKERS"

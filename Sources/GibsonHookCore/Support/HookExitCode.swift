@@ -11,6 +11,9 @@ public enum HookExitCode: Int32, Sendable, CaseIterable {
     case pending = 3
     /// Not inside a git repository where one is required.
     case notARepository = 4
+    /// A server the command needs did not answer: `topics check` and `topics apply` could not reach the
+    /// Kafka cluster or the REST proxy, so nothing was compared.
+    case unreachable = 5
     /// An internal error: database, library or file system failure. A full file system is one too: nothing
     /// was checked and found wrong (that is `failure`) and nothing the user gave was bad (`usage`); the
     /// message says to free space and retry, and events already stored are kept.

@@ -43,7 +43,7 @@ public final class HTTPClient: HTTPTransport {
             body.withUnsafeMutableBytes { bytes in
                 Result { () throws(HTTPError) -> HTTPResponse in
                     try configure(handle, request, url: url, remaining: remaining, headers: headerList)
-                    if request.method == .post {
+                    if request.method != .get {
                         let size = curl_off_t(request.body.count)
                         try check(gh_curl_setopt_off_t(handle.raw, CURLOPT_POSTFIELDSIZE_LARGE, size), handle, url)
                         try check(gh_curl_setopt_pointer(handle.raw, CURLOPT_POSTFIELDS, bytes.baseAddress), handle, url)
@@ -94,6 +94,9 @@ public final class HTTPClient: HTTPTransport {
         switch request.method {
         case .get: try check(gh_curl_setopt_long(raw, CURLOPT_HTTPGET, 1), handle, url)
         case .post: try check(gh_curl_setopt_long(raw, CURLOPT_POST, 1), handle, url)
+        case .patch:
+            try check(gh_curl_setopt_long(raw, CURLOPT_POST, 1), handle, url)
+            try check(gh_curl_setopt_string(raw, CURLOPT_CUSTOMREQUEST, "PATCH"), handle, url)
         }
         try check(gh_curl_setopt_slist(raw, CURLOPT_HTTPHEADER, headers.raw), handle, url)
     }

@@ -28,6 +28,8 @@ public struct HTTPRequest: Sendable, Equatable {
         case get = "GET"
         /// Used for every delivery.
         case post = "POST"
+        /// Used by `topics apply --fix` to raise a topic's partition count through Kafka REST v3.
+        case patch = "PATCH"
     }
 
     /// GET or POST.

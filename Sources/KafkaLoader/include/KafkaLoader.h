@@ -23,6 +23,9 @@ const char *gh_kafka_version_str(void);
 const char *gh_kafka_err2str(int err);
 const char *gh_kafka_err2name(int err);
 
+/* The Admin API for `gibson-hook topics`. */
+#include "KafkaAdmin.h"
+
 /* One producer with its delivery reports, indexed by the caller's message index. */
 typedef struct gh_kafka_producer gh_kafka_producer;
 /* A producer with `count` configuration properties and room for `capacity` reports; NULL with `error` set. */

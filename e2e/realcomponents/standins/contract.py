@@ -71,6 +71,44 @@ V3_PRODUCE_RESPONSE = {  # ProduceResponse: one delivery report of the streamed 
     "definitions": {"ProduceResponseData": V3_PRODUCE_RESPONSE_DATA},
 }
 
+# ---- Confluent REST Proxy API v3: topics -----------------------------------------------------------
+# Transcribed from the same openapi.yaml (3.0.0): requestBodies CreateTopicRequest (schema
+# CreateTopicRequestData), UpdatePartitionCountRequest (UpdatePartitionCountRequestData) and
+# AlterTopicConfigBatchRequest (AlterConfigBatchRequestData); answers TopicData, TopicDataList,
+# TopicConfigData(List), BrokerDataList and Error ({error_code, message}). Example errors from the OpenAPI:
+# 400 40002 "Topic 'my-topic' already exists.", 400 40002 "Topic already has 1 partitions.",
+# 404 40403 for an unknown topic, 404 404 "Cluster my-cluster cannot be found.".
+V3_CONFIG_ITEMS = {"type": "array", "items": {
+    "type": "object", "required": ["name"],
+    "properties": {"name": {"type": "string"}, "value": {"type": ["string", "null"]}}}}
+V3_CREATE_TOPIC_REQUEST = {  # CreateTopicRequestData
+    "type": "object",
+    "required": ["topic_name"],
+    "properties": {
+        "topic_name": {"type": "string"},
+        "partitions_count": {"type": "integer"},
+        "replication_factor": {"type": "integer"},
+        "replicas_assignments": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "integer"}}},
+        "configs": V3_CONFIG_ITEMS,
+        "validate_only": {"type": "boolean"},
+    },
+}
+V3_UPDATE_PARTITION_COUNT_REQUEST = {  # UpdatePartitionCountRequestData
+    "type": "object", "required": ["partitions_count"],
+    "properties": {"partitions_count": {"type": "integer", "format": "int32"}},
+}
+V3_ALTER_CONFIG_BATCH_REQUEST = {  # AlterConfigBatchRequestData
+    "type": "object",
+    "required": ["data"],
+    "properties": {
+        "data": {"type": "array", "items": {
+            "type": "object", "required": ["name"],
+            "properties": {"name": {"type": "string"}, "value": {"type": ["string", "null"]},
+                           "operation": {"type": ["string", "null"], "x-extensible-enum": ["SET", "DELETE"]}}}},
+        "validate_only": {"type": "boolean"},
+    },
+}
+
 # ---- Confluent REST Proxy v2 ----------------------------------------------------------------------
 # No official OpenAPI exists for v2; structural schema from kafka-rest (confluentinc/kafka-rest, 5.x-7.x)
 # kafkarest/entities/v2/ProduceRequest.java (records, key_schema, key_schema_id, value_schema,
@@ -120,6 +158,9 @@ def _validator(schema):
 v3_request_validator = _validator(V3_PRODUCE_REQUEST)
 v3_response_validator = _validator(V3_PRODUCE_RESPONSE)
 v2_validator = jsonschema.Draft7Validator(V2_PRODUCE_REQUEST)
+v3_create_topic_validator = _validator(V3_CREATE_TOPIC_REQUEST)
+v3_update_partitions_validator = _validator(V3_UPDATE_PARTITION_COUNT_REQUEST)
+v3_alter_configs_validator = _validator(V3_ALTER_CONFIG_BATCH_REQUEST)
 cloudevents_validator = _validator(CLOUDEVENT_1_0_2)
 
 

@@ -74,6 +74,7 @@ class KafkaRestStandin(StandinServer):
         self.accepted_ids = Counter()  # CloudEvent id -> times produced to the broker
         self.accepted = []  # Record, in produce order
         self.rejected = []  # (reason, detail) for every request or record refused
+        self.topic_admin = None  # the v3 topic endpoints, made on first use
 
     # ---- fault injection -------------------------------------------------------------------------
     def fail_records(self, predicate, code, message=None, times=None):
@@ -148,6 +149,14 @@ class KafkaRestStandin(StandinServer):
             if m and req.method == "POST":
                 from .kafka_v3 import handle_v3
                 return handle_v3(self, req, m.group(1), m.group(2))
+            m = re.fullmatch(r"/v3/clusters/([^/]+)(/(?:brokers|topics)(?:/.*)?)", path)
+            if m:
+                from .kafka_v3_admin import TopicAdmin
+                if self.topic_admin is None:
+                    self.topic_admin = TopicAdmin(self, self.bootstrap, CLUSTER_ID)
+                answer = self.topic_admin.handle(req, m.group(1), m.group(2))
+                if answer is not None:
+                    return answer
         self.note_rejected("not found", f"{req.method} {req.path}")
         return Response.json(404, {"error_code": 404, "message": "HTTP 404 Not Found"})
 

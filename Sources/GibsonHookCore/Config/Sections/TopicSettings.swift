@@ -3,6 +3,8 @@ public struct TopicSettings: Sendable, Equatable {
     public var partitions: Int
     public var replication: Int
     public var retention: DurationValue
+    /// Other topic configs (`cleanup.policy: compact`), set by `topics apply`; a `retention.ms` here wins.
+    public var configs: [String: String] = [:]
 
     public init(partitions: Int, replication: Int, retention: DurationValue) {
         self.partitions = partitions
