@@ -44,3 +44,25 @@ def test_requests_are_counted_per_sink_and_code(hook, fault):
     assert promtool, "promtool is not on PATH: run 'scripts/ensure-system-packages.sh --tests' (Debian package prometheus)"
     check = subprocess.run([promtool, "check", "metrics"], input=text, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_kafka_rest_and_temporal_requests_are_counted_by_their_http_status(hook, fault):
+    """A successful produce (one request for both events) or workflow start is counted by the status the server answered (200), a
+    Temporal start the server refuses by its 4xx, never as a bare `delivered`."""
+    kafka = fault("kafka-v2")
+    hook.use(kafka)
+    hook.emit_many(2)
+    rc, summary, _ = hook.flush_json("10s")
+    assert (rc, summary["delivered"]) == (0, 2), summary
+    temporal = fault("temporal")
+    hook.use(temporal)
+    hook.emit_many(1, kind="temporal", start=10)
+    rc, summary, _ = hook.flush_json("10s")
+    assert (rc, summary["delivered"]) == (0, 1), summary
+    temporal.set_mode("status", status=400)
+    hook.emit_many(1, kind="temporal", start=11)
+    rc, summary, _ = hook.flush_json("10s")
+    assert summary["dead"] == 1, summary
+
+    counts = requests_total(hook.run("metrics", check=True).stdout)
+    assert counts == {("kafka", "200"): 1, ("temporal", "200"): 1, ("temporal", "400"): 1}, counts

@@ -12,11 +12,11 @@ public final class CloudEventsSink: EventSink {
     public let maxBatchSize: Int
     private let settings: CloudEventsSettings
     private let url: String
-    private let transport: HTTPTransport
+    private let transport: StatusRecordingTransport
     private let environment: ProcessEnvironment
     private let clock: WallClock
     /// The HTTP status of the last request sent, nil when it got no answer.
-    public private(set) var lastRequestStatus: Int?
+    public var lastRequestStatus: Int? { transport.lastStatus }
 
     /// Structured-mode content type.
     public static let structuredContentType = "application/cloudevents+json; charset=UTF-8"
@@ -33,7 +33,7 @@ public final class CloudEventsSink: EventSink {
         self.endpoint = SinkResponses.endpoint(of: url)
         // Structured and binary modes send one event per request; a batch call just reuses the connection.
         self.maxBatchSize = settings.mode == .batch ? max(1, settings.batchSize) : 100
-        self.transport = transport
+        self.transport = StatusRecordingTransport(transport)
         self.environment = environment
         self.clock = clock
     }
@@ -58,6 +58,7 @@ public final class CloudEventsSink: EventSink {
     /// One request per event (or per batch in batched mode), each settled as soon as it is answered; a
     /// 410 settles the rest of the batch as gone without sending it.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
+        transport.forget()
         withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
             let size = settings.mode == .batch ? maxBatchSize : 1
             for start in stride(from: 0, to: batch.count, by: size) {
@@ -131,11 +132,8 @@ public final class CloudEventsSink: EventSink {
     }
 
     private func send(_ request: HTTPRequest, deadline: Date) -> DeliveryOutcome {
-        lastRequestStatus = nil
         do {
-            let response = try transport.send(request, deadline: deadline)
-            lastRequestStatus = response.status
-            return classify(response)
+            return classify(try transport.send(request, deadline: deadline))
         } catch {
             return SinkResponses.transportFailure(error)
         }

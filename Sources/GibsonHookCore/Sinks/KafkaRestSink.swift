@@ -13,7 +13,7 @@ public final class KafkaRestSink: EventSink {
     public let maxBatchSize: Int
     let settings: KafkaRestSettings
     let baseURL: String
-    let transport: HTTPTransport
+    let transport: StatusRecordingTransport
     let environment: ProcessEnvironment
     let cache: KeyValueCache
     let clock: WallClock
@@ -27,7 +27,7 @@ public final class KafkaRestSink: EventSink {
         self.baseURL = SinkResponses.base(settings.url ?? "")
         self.endpoint = SinkResponses.endpoint(of: baseURL)
         self.maxBatchSize = max(1, settings.batchSize)
-        self.transport = transport
+        self.transport = StatusRecordingTransport(transport)
         self.environment = environment
         self.cache = cache
         self.clock = clock
@@ -37,6 +37,9 @@ public final class KafkaRestSink: EventSink {
     public var secrets: [String] {
         SinkSecrets.values(auth: settings.auth, url: settings.url, environment: environment)
     }
+
+    /// The HTTP status of the last request sent (the produce request), nil when it got no answer.
+    public var lastRequestStatus: Int? { transport.lastStatus }
 
     /// Every event can go to Kafka.
     public func accepts(_ event: OutboundEvent) -> Bool { true }
@@ -52,6 +55,7 @@ public final class KafkaRestSink: EventSink {
 
     /// One request per topic (and per `maxBatchSize` records), each settled as soon as it is answered.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
+        transport.forget()
         withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
             var topics: [String] = []
             var indicesByTopic: [String: [Int]] = [:]
@@ -74,6 +78,7 @@ public final class KafkaRestSink: EventSink {
     private func produce(
         _ events: [OutboundEvent], topic: String, authorization: HTTPHeader?, deadline: Date
     ) -> [DeliveryOutcome] {
+        transport.forget()
         switch settings.api {
         case .v2, .redpanda:
             return produceV2(events, topic: topic, authorization: authorization, deadline: deadline)

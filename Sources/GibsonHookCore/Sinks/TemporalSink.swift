@@ -14,7 +14,7 @@ public final class TemporalSink: EventSink {
     private let workflows: [String: WorkflowSettings]
     private let baseURL: String
     private let identity: String
-    private let transport: HTTPTransport
+    private let transport: StatusRecordingTransport
     private let environment: ProcessEnvironment
     private let cache: KeyValueCache
 
@@ -33,7 +33,7 @@ public final class TemporalSink: EventSink {
         self.baseURL = SinkResponses.base(settings.url ?? "")
         self.endpoint = SinkResponses.endpoint(of: baseURL)
         self.identity = identity
-        self.transport = transport
+        self.transport = StatusRecordingTransport(transport)
         self.environment = environment
         self.cache = cache
     }
@@ -46,6 +46,10 @@ public final class TemporalSink: EventSink {
         SinkSecrets.values(auth: settings.auth, url: settings.url, environment: environment)
     }
 
+    /// The HTTP status of the last start request (after the bare-path retry, when there was one), nil when it
+    /// got no answer.
+    public var lastRequestStatus: Int? { transport.lastStatus }
+
     /// Only workflow requests.
     public func accepts(_ event: OutboundEvent) -> Bool { event.event.type == WorkflowRequest.eventType }
 
@@ -56,6 +60,7 @@ public final class TemporalSink: EventSink {
 
     /// One request per event, each settled as soon as it is answered.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
+        transport.forget()
         withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
             for (index, event) in batch.enumerated() {
                 guard settle([index], [start(event.event, authorization: authorization, deadline: deadline)]) else { return }
@@ -64,6 +69,7 @@ public final class TemporalSink: EventSink {
     }
 
     private func start(_ event: CloudEvent, authorization: HTTPHeader?, deadline: Date) -> DeliveryOutcome {
+        transport.forget()
         guard let request = WorkflowRequest(eventData: event.data ?? .null) else {
             return .permanent(reason: "event '\(event.id)' is not a workflow request: data needs workflowType and workflowId")
         }
