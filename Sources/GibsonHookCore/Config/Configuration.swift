@@ -35,7 +35,8 @@ public struct Configuration: Sendable, Equatable {
     public init() {}
 }
 
-/// `always` restarts after any stop, `on-failure` only after a failed health check, `never` does not restart.
+/// `always` restarts after any stop, `on-failure` only after a failed health check or (the supervised process)
+/// a non-zero exit, `never` does not restart.
 public enum RestartPolicy: String, Sendable, Equatable, CaseIterable {
     case always
     case onFailure = "on-failure"
@@ -77,6 +78,8 @@ public struct GibsonTarget: Sendable, Equatable {
     ]
     /// How recovery restarts Gibson.
     public var recovery = RecoverySettings()
+    /// An optional long-running Gibson process that `health --watch` supervises (see `SupervisedProcessSettings`).
+    public var process = SupervisedProcessSettings()
     /// Gibson's own state directory, backed up before a restart.
     public var stateDirectory = "~/.gibsonai"
     /// Environment variable that holds the Gibson API key (checked by activation).

@@ -22,7 +22,9 @@ struct StatusReader {
         let entry: (SQLiteStatement) -> StatusReport.HistoryEntry = { row in
             let type = row.text(1) ?? ""
             let step = row.text(3) ?? ""
-            let route = ["recovery", "activation"].contains(type) ? (step == "remote-start" ? "remote" : "local") : nil
+            // The supervised process's own steps (`process-*`) are neither a remote nor a local workflow.
+            let workflow = ["recovery", "activation"].contains(type) && !step.hasPrefix("process-")
+            let route = workflow ? (step == "remote-start" ? "remote" : "local") : nil
             return StatusReport.HistoryEntry(
                 time: Date(timeIntervalSince1970: row.double(0)), eventType: type, serviceStatus: row.text(2) ?? "",
                 step: step, route: route, ok: row.isNull(4) ? nil : row.int(4) != 0, detail: row.text(5) ?? "")
