@@ -592,11 +592,14 @@ _gibson-hook_infra-ready() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--config)
+    non_repeating_options=(--wait --config)
     __gibson-hook_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--wait')
+        return
+        ;;
     '--config')
         return
         ;;

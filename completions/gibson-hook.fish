@@ -73,7 +73,7 @@ function __gibson-hook_parse_tokens -S
         case 'validate'
             __gibson-hook_parse_subcommand 0 'json' 'config=' 'set=+' 'version' 'h/help'
         case 'infra-ready'
-            __gibson-hook_parse_subcommand 0 'json' 'config=' 'set=+' 'version' 'h/help'
+            __gibson-hook_parse_subcommand 0 'json' 'wait=' 'config=' 'set=+' 'version' 'h/help'
         case 'workflow'
             __gibson-hook_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -314,6 +314,7 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_o
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" version' -l 'version' -d 'Show the version.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook validate" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" json' -l 'json' -d 'Print the report as JSON.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" wait' -l 'wait' -d 'Wait up to this long (e.g. 5m) for the required services, probing again after 1s, 2s, 4s … (at most 15s apart).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook infra-ready" version' -l 'version' -d 'Show the version.'

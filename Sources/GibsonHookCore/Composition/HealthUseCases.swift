@@ -31,9 +31,10 @@ extension GibsonHook {
             .run(healthOptions(noCache: true), rounds: rounds, supervisor: supervisor, onRound: onRound)
     }
 
-    /// `infra-ready`: probes the services, records infrastructure-ready, then starts activation.
-    public func infraReady() -> InfraReadyReport {
-        InfraReady(clock: clock, runner: runner, starter: starter, recorder: outbox).run(healthOptions())
+    /// `infra-ready`: probes the services, records infrastructure-ready, then starts activation. With `wait`
+    /// (`--wait`) it probes again with backoff until the required services answer or `wait` is spent.
+    public func infraReady(wait: DurationValue? = nil) -> InfraReadyReport {
+        InfraReady(clock: clock, runner: runner, starter: starter, recorder: outbox).run(healthOptions(), wait: wait?.seconds)
     }
 
     /// `validate`: Gibson's health, the services, the sinks and the hooks' wiring, as findings.

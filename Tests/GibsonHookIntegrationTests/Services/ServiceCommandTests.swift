@@ -44,7 +44,7 @@ import Testing
             WantedBy=default.target
 
             """)
-        #expect(try String(contentsOf: infra, encoding: .utf8).contains("Type=oneshot\nRemainAfterExit=yes\nExecStart=\(binary) infra-ready\n"))
+        #expect(try String(contentsOf: infra, encoding: .utf8).contains("Type=oneshot\nRemainAfterExit=yes\nExecStart=\(binary) infra-ready --wait 300\nTimeoutStartSec=360s\n"))
 
         // Debian's systemd: the test fails when it is missing (scripts/ensure-system-packages.sh --tests).
         let analyze = try #require(BinaryRunner.which("systemd-analyze"), "systemd-analyze is missing: install Debian package systemd")
