@@ -65,16 +65,21 @@ struct StatusReader {
 
     private func sink(_ name: String, url: String?) throws -> StatusReport.SinkStatus {
         let database = store.database
+        // One pass over the sink's rows (its primary-key range), no join: the oldest pending row is the one
+        // with the lowest seq, whose recording time is then one primary-key lookup.
         let rows = try database.prepared("""
-            SELECT SUM(d.state = 'pending'), SUM(d.state = 'delivered'), SUM(d.state = 'dead'),
-                   MIN(CASE WHEN d.state = 'pending' THEN e.created_at END), MAX(CASE WHEN d.state = 'delivered' THEN d.updated_at END)
-            FROM deliveries d JOIN events e ON e.seq = d.seq WHERE d.sink = ?1
+            SELECT SUM(state = 'pending'), SUM(state = 'delivered'), SUM(state = 'dead'),
+                   MIN(CASE WHEN state = 'pending' THEN seq END), MAX(CASE WHEN state = 'delivered' THEN updated_at END)
+            FROM deliveries WHERE sink = ?1
             """).rows([.text(name)]) { row in
-            (row.int(0), row.int(1), row.int(2), row.isNull(3) ? nil : row.double(3), row.isNull(4) ? nil : row.double(4))
+            (row.int(0), row.int(1), row.int(2), row.isNull(3) ? nil : row.int(3), row.isNull(4) ? nil : row.double(4))
         }.first ?? (0, 0, 0, nil, nil)
+        let oldest = try rows.3.flatMap { seq in
+            try database.prepared("SELECT created_at FROM events WHERE seq = ?1").rows([.int(seq)]) { $0.double(0) }.first
+        }
         var status = StatusReport.SinkStatus(
             name: name, configured: url != nil, pending: rows.0, delivered: rows.1, dead: rows.2,
-            oldestPending: rows.3.map(Date.init(timeIntervalSince1970:)), lastDelivered: rows.4.map(Date.init(timeIntervalSince1970:)))
+            oldestPending: oldest.map(Date.init(timeIntervalSince1970:)), lastDelivered: rows.4.map(Date.init(timeIntervalSince1970:)))
         status.lastError = try database.prepared("""
             SELECT last_error FROM deliveries WHERE sink = ?1 AND state != 'delivered' AND last_error IS NOT NULL
             ORDER BY updated_at DESC LIMIT 1
