@@ -32,6 +32,10 @@ public struct PosixChildLauncher: ChildLauncher {
         guard let path = ExecutableLocator.resolve(executable, path: env["PATH"]) else {
             throw ProcessRunnerError.executableNotFound(executable)
         }
+        // The child lives as long as the watch: it must not hold what the watch inherited (a caller's pipe
+        // would never see end-of-file) or opened itself. The watch's own children get their pipes by dup2,
+        // which clears the flag, so marking everything close-on-exec costs the watch nothing.
+        DetachedFlushLauncher.markDescriptorsCloseOnExec()
         let configuration = SpawnConfiguration(executable: path, arguments: Array(argv.dropFirst()), environment: env.values, flags: 0)
         configuration.open("/dev/null", as: 0, flags: O_RDONLY)
         configuration.open(logFile, as: 1, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
