@@ -73,7 +73,10 @@ def test_status_json_shape(hook, ce_sink):
     doc = json.loads(hook.run("status", "--json", check=True).stdout)
     assert sorted(doc) == ["gibson", "hooks", "hooksDir", "linkedWorktree", "outbox", "service", "sinks", "source"]
     gibson = doc["gibson"]
-    assert sorted(gibson) == ["health", "incidents", "lastCheck", "recent", "recoveries"]
+    assert sorted(gibson) == ["cache", "health", "incidents", "lastCheck", "recent", "recoveries"]
+    # Recovery's verify cached a healthy check and the commits' gate trusted it.
+    assert sorted(gibson["cache"]) == ["checkedAt", "freshUntil", "state"] and gibson["cache"]["state"] == "fresh"
+    assert TIME.fullmatch(gibson["cache"]["checkedAt"]) and TIME.fullmatch(gibson["cache"]["freshUntil"])
     assert gibson["health"] == "healthy" and gibson["incidents"] == 1
     assert gibson["recoveries"] == {"remote": 0, "local": 1, "localRecovered": 1}
     entry_keys = ["detail", "eventType", "ok", "route", "serviceStatus", "step", "time"]

@@ -18,13 +18,21 @@ struct StatusScreen {
         case "unhealthy": health = style.red("unhealthy")
         default: health = style.yellow("unknown")
         }
+        let gate: String
+        if let cached = status.cachedHealthyAt {
+            gate = status.cacheFresh
+                ? "  pre-commit: trusts the healthy check of \(time(cached)) until \(time(status.cachedUntil))"
+                : "  pre-commit: the healthy check of \(time(cached)) has expired; the next commit checks again"
+        } else {
+            gate = "  pre-commit: no healthy check cached; the next commit probes Gibson"
+        }
         guard let check = status.lastCheck else {
-            return ["gibson: \(health) (no check recorded yet; run gibson-hook health)"]
+            return ["gibson: \(health) (no check recorded yet; run gibson-hook health)", gate]
         }
         let recoveries = "recoveries: \(status.remoteRecoveries) remote, \(status.localRecoveries) local (\(status.localRecovered) recovered)"
         return [
             "gibson: \(health) (last check \(time(check.time)) by \(check.step): \(check.detail))",
-            "  incidents: \(status.incidents), \(recoveries)",
+            "  incidents: \(status.incidents), \(recoveries)", gate,
         ]
     }
 

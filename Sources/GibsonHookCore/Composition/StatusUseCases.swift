@@ -20,6 +20,15 @@ extension GibsonHook {
             gibson = try reader.gibson()
             sinks = try reader.sinks()
         }
+        // The gate's cache: a stat of the executable and of Gibson's config, no process.
+        let location = GibsonLocation(configuration: configuration, environment: context.environment)
+        if let identity = TargetIdentity(location: location, configuration: configuration, environment: context.environment),
+            let checkedAt = HealthCache(statePaths: statePaths).healthyAt(identity, now: clock.now())
+        {
+            gibson.cachedHealthyAt = checkedAt
+            gibson.cachedUntil = checkedAt.addingTimeInterval(configuration.gibson.cacheTTL.seconds)
+            gibson.cacheFresh = HealthCache(statePaths: statePaths).isFresh(identity, now: clock.now(), ttl: configuration.gibson.cacheTTL)
+        }
         let installer = serviceInstaller(system: false, output: nil)
         let service = StatusReport.ServiceStatus(systemd: ServiceInstaller.systemdRunning, units: installer.status())
         let hooks = try wiringOutsideRepositoryAsNil()

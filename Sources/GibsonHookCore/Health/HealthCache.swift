@@ -26,6 +26,11 @@ public struct HealthCache: Sendable {
         return age < 0 || age >= ttl.seconds
     }
 
+    /// When `identity` was last stored healthy; nil when the entry is missing or for another target.
+    public func healthyAt(_ identity: TargetIdentity, now: Date) -> Date? {
+        age(of: identity, now: now).map { now.addingTimeInterval(-$0) }
+    }
+
     /// Seconds since `identity` was stored healthy; nil when the entry is missing or for another target.
     private func age(of identity: TargetIdentity, now: Date) -> Double? {
         guard let data = FileManager.default.contents(atPath: path),

@@ -39,6 +39,12 @@ public struct StatusReport: Sendable {
         public var localRecovered: Int
         /// The newest gibson events, newest first.
         public var recent: [HistoryEntry]
+        /// When the pre-commit gate's cached healthy check of this Gibson was made, and until when it is
+        /// trusted (`gibson.cacheTTL`); nil when none is cached (the next commit probes).
+        public var cachedHealthyAt: Date? = nil
+        public var cachedUntil: Date? = nil
+        /// True while the cached healthy check is trusted.
+        public var cacheFresh = false
 
         /// `healthy`, `unhealthy` or `unknown` (never checked).
         public var health: String { lastCheck.map { $0.serviceStatus == "running" ? "healthy" : "unhealthy" } ?? "unknown" }
@@ -119,6 +125,10 @@ extension StatusReport {
                 "localRecovered": .integer(Int64(gibson.localRecovered)),
             ]),
             "recent": .array(gibson.recent.map(Self.json)),
+            "cache": .object([
+                "state": .string(gibson.cachedHealthyAt == nil ? "none" : gibson.cacheFresh ? "fresh" : "expired"),
+                "checkedAt": Self.time(gibson.cachedHealthyAt), "freshUntil": Self.time(gibson.cachedUntil),
+            ]),
         ])
     }
 

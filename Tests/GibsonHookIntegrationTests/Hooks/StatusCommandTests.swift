@@ -52,4 +52,21 @@ import Testing
         #expect(sink["oldestPending"] == configured["outbox"]?["oldestPending"])
         #expect(sink["oldestPending"] != .null)
     }
+
+    @Test func theGatesCachedHealthyCheckIsFreshThenExpired() throws {
+        let repo = try TemporaryGitRepository()
+        let gibson = repo.sandbox.appendingPathComponent("bin/gibson")
+        try HealthFixtures.script(gibson, "echo 'gibson 0.8.12'")
+        repo.environment["GIBSON_HOOK_GIBSON"] = gibson.path
+        #expect(try HealthFixtures.json(try repo.gibsonHook(["status", "--json"]))["gibson"]?["cache"]?["state"] == "none")
+        #expect(try repo.gibsonHook(["health"]).status == 0)
+        let fresh = try HealthFixtures.json(try repo.gibsonHook(["status", "--json"]))["gibson"]?["cache"]
+        #expect(fresh?["state"] == "fresh")
+        let expired = try HealthFixtures.json(try repo.gibsonHook(["status", "--json", "--set", "gibson.cacheTTL=0s"]))["gibson"]?["cache"]
+        #expect(expired?["state"] == "expired")
+        #expect(expired?["checkedAt"] == fresh?["checkedAt"])
+        let screen = try repo.gibsonHook(["status", "--set", "gibson.cacheTTL=0s"]).stdout
+        #expect(screen.hasPrefix("gibson: unknown (no check recorded yet; run gibson-hook health)\n  pre-commit: the healthy check of "))
+        #expect(screen.contains(" has expired; the next commit checks again\n"))
+    }
 }
