@@ -19,7 +19,17 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let report = try env.gibsonHook(config.overrides).status()
+        let root: GibsonHook
+        do {
+            root = try env.gibsonHook(config.overrides)
+        } catch let error as ConfigError {
+            // The wiring needs no configuration: a person still sees it, then the error that stops the rest.
+            if !json, let wiring = try? env.context.hookWiring.status() {
+                env.stdout.write(StatusScreen.hooks(wiring, style: env.outputStyle).map { $0 + "\n" }.joined())
+            }
+            throw error
+        }
+        let report = try root.status()
         // Dead letters are never silent: status warns on stderr too.
         if let notice = DeadLetterNotice.message(count: report.dead) { env.warning(notice) }
         if json {

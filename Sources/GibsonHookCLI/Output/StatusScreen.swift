@@ -71,6 +71,11 @@ struct StatusScreen {
 
     private var hooks: [String] {
         guard let wiring = report.hooks else { return ["hooks: not inside a git repository"] }
+        return Self.hooks(wiring, style: style)
+    }
+
+    /// The wiring lines (also shown alone when the configuration cannot be loaded).
+    static func hooks(_ wiring: HookWiring.StatusReport, style: TerminalStyle) -> [String] {
         let source = wiring.location.source == .coreHooksPath ? " (core.hooksPath)" : ""
         return ["hooks directory: \(wiring.location.directory)\(source)"] + wiring.hooks.map { status in
             var line: String
@@ -83,7 +88,7 @@ struct StatusScreen {
                 if !status.binaryExists { line += " " + style.red("(missing)") }
             }
             if let chained = status.chained, status.state == .shim { line += ", chains \(chained)" }
-            return pad(status.hook.rawValue, 14) + line
+            return Self.pad(status.hook.rawValue, 14) + line
         }
     }
 
@@ -95,7 +100,9 @@ struct StatusScreen {
         }
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
+    private func pad(_ text: String, _ width: Int) -> String { Self.pad(text, width) }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

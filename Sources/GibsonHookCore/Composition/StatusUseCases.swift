@@ -23,7 +23,7 @@ extension GibsonHook {
         // The gate's cache: a stat of the executable and of Gibson's config, no process.
         let location = GibsonLocation(configuration: configuration, environment: context.environment)
         if let identity = TargetIdentity(location: location, configuration: configuration, environment: context.environment),
-            let checkedAt = HealthCache(statePaths: statePaths).healthyAt(identity, now: clock.now())
+            let checkedAt = HealthCache(statePaths: statePaths).healthyAt(identity)
         {
             gibson.cachedHealthyAt = checkedAt
             gibson.cachedUntil = checkedAt.addingTimeInterval(configuration.gibson.cacheTTL.seconds)

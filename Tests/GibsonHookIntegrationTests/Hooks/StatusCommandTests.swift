@@ -70,3 +70,19 @@ import Testing
         #expect(screen.contains(" has expired; the next commit checks again\n"))
     }
 }
+
+/// A configuration that cannot be loaded stops the screen, but not the wiring, which needs none.
+@Suite struct StatusUnusableConfigurationTests {
+    @Test func theWiringIsStillShownThenTheConfigurationError() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.gibsonHook(["install", "--hooks", "pre-commit"])
+        try repo.write(".gibson-hook.yml", "gibson:\n  maxRetries: lots\n")
+        let result = try repo.gibsonHook(["status"])
+        #expect(result.status == HookExitCode.usage.rawValue)
+        #expect(result.stdout.hasPrefix("hooks directory: \(repo.root.path)/.git/hooks\npre-commit    wired → "))
+        #expect(result.stderr.contains("invalid value 'lots' for 'gibson.maxRetries'"))
+        let json = try repo.gibsonHook(["status", "--json"])
+        #expect(json.status == HookExitCode.usage.rawValue)
+        #expect(json.stdout == "")
+    }
+}
