@@ -1,6 +1,8 @@
 #ifndef GIBSON_HOOK_CSQLITE_SHIM_H
 #define GIBSON_HOOK_CSQLITE_SHIM_H
 #include <sqlite3.h>
+#include <time.h>
+#include <unistd.h>
 
 /* SQLITE_TRANSIENT is a macro with a cast Swift cannot import. */
 static inline sqlite3_destructor_type gh_sqlite_transient(void) { return SQLITE_TRANSIENT; }
@@ -15,5 +17,34 @@ static inline int gh_sqlite_bind_blob(sqlite3_stmt *stmt, int index, const void 
 /* sqlite3_db_config is variadic, which Swift cannot call: one wrapper per integer option. */
 static inline int gh_sqlite_db_config_int(sqlite3 *db, int option, int value) {
     return sqlite3_db_config(db, option, value, (int *)0);
+}
+
+/* A busy handler that polls the lock every 0.2-2 ms (jittered) until `timeout_ns` has passed since the
+ * wait began. SQLite's default handler backs off to 100 ms sleeps, so a process that has waited long polls
+ * least often and loses the lock to every newcomer: with ten short-lived processes writing at once one of them
+ * could wait past any timeout. Short jittered polls keep the waiters on an equal footing. */
+typedef struct {
+    long long timeout_ns;
+    long long started_ns;
+} gh_sqlite_busy_wait;
+
+static long long gh_sqlite_monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+static int gh_sqlite_busy_poll(void *context, int count) {
+    gh_sqlite_busy_wait *wait = (gh_sqlite_busy_wait *)context;
+    long long now = gh_sqlite_monotonic_ns();
+    if (count == 0) wait->started_ns = now;
+    if (now - wait->started_ns >= wait->timeout_ns) return 0;
+    usleep((useconds_t)(200 + (now / 1000 + count * 7919) % 1800));
+    return 1;
+}
+
+/* Installs the handler above with `wait` (owned by the caller, alive as long as the connection). */
+static inline int gh_sqlite_install_busy_wait(sqlite3 *db, gh_sqlite_busy_wait *wait) {
+    return sqlite3_busy_handler(db, gh_sqlite_busy_poll, wait);
 }
 #endif

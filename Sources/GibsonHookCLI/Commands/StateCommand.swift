@@ -17,14 +17,22 @@ enum StateBackupLine {
 
 /// `state backup`: copies the state directory into a new backup.
 struct StateBackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Back up Gibson's state directory now.")
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Back up Gibson's state directory now.",
+        discussion: "Then removes the backups gibson.backups no longer keeps (keep: newest 10 by default; maxAge: none), never the new one.")
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let backup = try env.gibsonHook(config.overrides).stateBackups().backup()
-        if json { env.json(backup.summaryJSON) } else { env.stdout.write(StateBackupLine.text(backup)) }
+        let (backup, removed) = try env.gibsonHook(config.overrides).backUpState()
+        if json {
+            guard case .object(var summary) = backup.summaryJSON else { return env.json(backup.summaryJSON) }
+            summary["removed"] = .array(removed.map { .string($0.id) })
+            return env.json(.object(summary))
+        }
+        env.stdout.write(StateBackupLine.text(backup))
+        for old in removed { env.stdout.write("removed \(old.id) (gibson.backups)\n") }
     }
 }
 

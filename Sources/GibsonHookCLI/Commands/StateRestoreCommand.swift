@@ -24,14 +24,15 @@ struct StateRestoreCommand: ParsableCommand {
 /// `state prune`: removes old backups.
 struct StatePruneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "prune", abstract: "Remove old state backups.")
-    @Option(help: "How many of the newest backups to keep.") var keep = 10
-    @Option(name: .customLong("older-than"), help: "Also remove backups older than this, e.g. 30d or 12h.") var olderThan: String?
+    @Option(help: "How many of the newest backups to keep (default: gibson.backups.keep, 10).") var keep: Int?
+    @Option(name: .customLong("older-than"), help: "Also remove backups older than this, e.g. 30d or 12h (default: gibson.backups.maxAge).")
+    var olderThan: String?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let env = CommandEnvironment.current()
-        if keep < 0 { throw ValidationError("--keep must be 0 or more, not '\(keep)'") }
+        if let keep, keep < 0 { throw ValidationError("--keep must be 0 or more, not '\(keep)'") }
         var maxAge: Double?
         if let olderThan {
             guard let duration = DurationValue(parsing: olderThan) else {
@@ -39,7 +40,7 @@ struct StatePruneCommand: ParsableCommand {
             }
             maxAge = duration.seconds
         }
-        let removed = try env.gibsonHook(config.overrides).stateBackups().prune(keep: keep, maxAge: maxAge)
+        let removed = try env.gibsonHook(config.overrides).pruneStateBackups(keep: keep, maxAge: maxAge)
         if json { return env.json(.array(removed.map(\.summaryJSON))) }
         for backup in removed { env.stdout.write("removed \(backup.id)\n") }
         env.stdout.write("\(removed.count) backup(s) removed\n")

@@ -81,6 +81,13 @@ public struct StateBackupStore {
         return (backup, previous)
     }
 
+    /// Makes a backup, then removes what `retention` (`gibson.backups`) no longer keeps; the new backup itself
+    /// is always kept, whatever `keep` says. Returns the backup and the ones removed.
+    public func backup(keeping retention: BackupSettings) throws -> (made: StateBackup, removed: [StateBackup]) {
+        let made = try backup()
+        return (made, try prune(keep: max(1, retention.keep), maxAge: retention.maxAge?.seconds))
+    }
+
     /// Removes backups beyond the newest `keep` and those older than `maxAge` seconds (when given); returns them.
     public func prune(keep: Int, maxAge: Double?) throws -> [StateBackup] {
         let all = list()

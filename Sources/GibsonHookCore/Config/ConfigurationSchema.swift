@@ -33,6 +33,7 @@ enum ConfigurationSchema {
         .section("recovery", \.recovery, recovery),
         .section("process", \.process, supervisedProcess),
         .value("stateDirectory", \.stateDirectory, .string),
+        .section("backups", \.backups, backups),
         .value("apiKeyEnv", \.apiKeyEnv, .string),
     ]) }
 
@@ -56,6 +57,11 @@ enum ConfigurationSchema {
         .value("backoff", \.backoff, .duration),
         .value("wait", \.wait, .duration),
         .value("backupState", \.backupState, .bool),
+    ]) }
+
+    static var backups: ObjectSchema<BackupSettings> { ObjectSchema<BackupSettings>([
+        .value("keep", \.keep, .int(0...10_000)),
+        .optional("maxAge", \.maxAge, .duration),
     ]) }
 
     static var infrastructure: ObjectSchema<Infrastructure> { ObjectSchema<Infrastructure>([

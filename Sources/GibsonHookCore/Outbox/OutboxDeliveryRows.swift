@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
 /// A delivery row claimed by one flush: the event as stored, leased to the claimer until `leaseUntil`.

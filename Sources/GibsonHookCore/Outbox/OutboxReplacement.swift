@@ -69,8 +69,8 @@ extension OutboxStore {
     private static func emptyLargeWAL(_ database: SQLiteDatabase, path: String) {
         var info = stat()
         guard stat(path + "-wal", &info) == 0, Int(info.st_size) > walCheckpointPages * (4096 + 24) else { return }
-        sqlite3_busy_timeout(database.handle, 0)
-        defer { sqlite3_busy_timeout(database.handle, busyTimeoutMilliseconds) }
+        database.setBusyTimeout(milliseconds: 0)
+        defer { database.setBusyTimeout(milliseconds: busyTimeoutMilliseconds) }
         try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 }

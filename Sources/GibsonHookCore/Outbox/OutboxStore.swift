@@ -81,8 +81,9 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
         }
     }
 
-    /// How long a statement waits for another process's lock (`SQLiteDatabase`'s default).
-    static let busyTimeoutMilliseconds: Int32 = 5000
+    /// How long a statement waits for another process's lock (`SQLiteDatabase`'s default). A write holds the
+    /// lock for one commit (one fsync), so only a process stopped inside a transaction makes others wait this long.
+    static let busyTimeoutMilliseconds: Int32 = 10_000
 
     /// Stores `events` in one transaction; returns once it is committed. An event whose source and id are
     /// already stored is kept as it was (CloudEvents identity: the same event is never stored twice).

@@ -58,23 +58,18 @@ public final class CloudEventsSink: EventSink {
     /// One request per event (or per batch in batched mode), each settled as soon as it is answered; a
     /// 410 settles the rest of the batch as gone without sending it.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
-        let authorization: HTTPHeader?
-        do {
-            authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
-        } catch {
-            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "cloudevents sink: \(error)") })
-            return
-        }
-        let size = settings.mode == .batch ? maxBatchSize : 1
-        for start in stride(from: 0, to: batch.count, by: size) {
-            let indices = Array(start..<min(start + size, batch.count))
-            let outcome = send(request(for: indices.map { batch[$0] }, authorization: authorization), deadline: deadline)
-            if case .gone = outcome {
-                let rest = Array(start..<batch.count)
-                _ = settle(rest, rest.map { _ in outcome })
-                return
+        withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
+            let size = settings.mode == .batch ? maxBatchSize : 1
+            for start in stride(from: 0, to: batch.count, by: size) {
+                let indices = Array(start..<min(start + size, batch.count))
+                let outcome = send(request(for: indices.map { batch[$0] }, authorization: authorization), deadline: deadline)
+                if case .gone = outcome {
+                    let rest = Array(start..<batch.count)
+                    _ = settle(rest, rest.map { _ in outcome })
+                    return
+                }
+                guard settle(indices, indices.map { _ in outcome }) else { return }
             }
-            guard settle(indices, indices.map { _ in outcome }) else { return }
         }
     }
 

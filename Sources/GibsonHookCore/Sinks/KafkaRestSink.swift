@@ -52,26 +52,21 @@ public final class KafkaRestSink: EventSink {
 
     /// One request per topic (and per `maxBatchSize` records), each settled as soon as it is answered.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
-        let authorization: HTTPHeader?
-        do {
-            authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
-        } catch {
-            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "kafka sink: \(error)") })
-            return
-        }
-        var topics: [String] = []
-        var indicesByTopic: [String: [Int]] = [:]
-        for (index, event) in batch.enumerated() {
-            if indicesByTopic[event.topic] == nil { topics.append(event.topic) }
-            indicesByTopic[event.topic, default: []].append(index)
-        }
-        for topic in topics {
-            let indices = indicesByTopic[topic]!
-            for start in stride(from: 0, to: indices.count, by: maxBatchSize) {
-                let chunk = Array(indices[start..<min(start + maxBatchSize, indices.count)])
-                let events = chunk.map { batch[$0] }
-                guard settle(chunk, produce(events, topic: topic, authorization: authorization, deadline: deadline))
-                else { return }
+        withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
+            var topics: [String] = []
+            var indicesByTopic: [String: [Int]] = [:]
+            for (index, event) in batch.enumerated() {
+                if indicesByTopic[event.topic] == nil { topics.append(event.topic) }
+                indicesByTopic[event.topic, default: []].append(index)
+            }
+            for topic in topics {
+                let indices = indicesByTopic[topic]!
+                for start in stride(from: 0, to: indices.count, by: maxBatchSize) {
+                    let chunk = Array(indices[start..<min(start + maxBatchSize, indices.count)])
+                    let events = chunk.map { batch[$0] }
+                    guard settle(chunk, produce(events, topic: topic, authorization: authorization, deadline: deadline))
+                    else { return }
+                }
             }
         }
     }

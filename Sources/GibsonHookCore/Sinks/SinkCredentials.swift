@@ -45,3 +45,21 @@ enum SinkCredentials {
         }
     }
 }
+
+extension EventSink {
+    /// Runs `body` with the `Authorization` header built from `auth` (nil for none). When the credentials cannot
+    /// be built, the whole batch is settled as not sent, naming the problem, and nothing is sent.
+    func withAuthorization(
+        _ auth: AuthSettings, environment: ProcessEnvironment, batch: [OutboundEvent],
+        settle: ([Int], [DeliveryOutcome]) -> Bool, _ body: (HTTPHeader?) -> Void
+    ) {
+        let authorization: HTTPHeader?
+        do {
+            authorization = try SinkCredentials.authorization(auth, environment: environment)
+        } catch {
+            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "\(name) sink: \(error)") })
+            return
+        }
+        body(authorization)
+    }
+}

@@ -56,15 +56,10 @@ public final class TemporalSink: EventSink {
 
     /// One request per event, each settled as soon as it is answered.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {
-        let authorization: HTTPHeader?
-        do {
-            authorization = try SinkCredentials.authorization(settings.auth, environment: environment)
-        } catch {
-            _ = settle(Array(batch.indices), batch.map { _ in .notSent(reason: "temporal sink: \(error)") })
-            return
-        }
-        for (index, event) in batch.enumerated() {
-            guard settle([index], [start(event.event, authorization: authorization, deadline: deadline)]) else { return }
+        withAuthorization(settings.auth, environment: environment, batch: batch, settle: settle) { authorization in
+            for (index, event) in batch.enumerated() {
+                guard settle([index], [start(event.event, authorization: authorization, deadline: deadline)]) else { return }
+            }
         }
     }
 

@@ -14,6 +14,8 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
     case full(path: String)
     /// The database or its directory cannot be written (`SQLITE_READONLY`, `SQLITE_CANTOPEN` on write).
     case readOnly(path: String, message: String)
+    /// Another process held the lock for longer than the connection waits (`SQLITE_BUSY`).
+    case busy(path: String, waitedMilliseconds: Int32)
 
     public var description: String {
         switch self {
@@ -30,6 +32,9 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
                 + "(events already stored are kept)"
         case .readOnly(let path, let message):
             return "cannot write the outbox database '\(path)': \(message); check the permissions of the file and its directory"
+        case .busy(let path, let waited):
+            return "the outbox database '\(path)' stayed locked by another process for \(DurationValue.milliseconds(Double(waited))); "
+                + "nothing of this write was kept: retry (events already stored are kept)"
         }
     }
 
@@ -46,10 +51,14 @@ final class SQLiteDatabase {
     /// The file, named in errors.
     let path: String
     private var statements: [String: SQLiteStatement] = [:]
+    /// The busy handler's state (`gh_sqlite_busy_poll`); freed after the connection closes.
+    private let busyWait: UnsafeMutablePointer<gh_sqlite_busy_wait>
+    /// How long a statement waits for another connection's lock.
+    private(set) var busyTimeoutMilliseconds: Int32
 
     /// Opens (creating when needed) the database at `path`; `:memory:` gives a private in-memory database.
     /// `readOnly` opens an existing file without writing to it (recovering from a damaged outbox).
-    init(path: String, busyTimeoutMilliseconds: Int32 = 5000, readOnly: Bool = false) throws {
+    init(path: String, busyTimeoutMilliseconds: Int32 = 10_000, readOnly: Bool = false) throws {
         var pointer: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &pointer, flags, nil)
@@ -60,12 +69,22 @@ final class SQLiteDatabase {
         }
         handle = pointer
         self.path = path
-        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        busyWait = .allocate(capacity: 1)
+        busyWait.initialize(to: gh_sqlite_busy_wait(timeout_ns: Int64(busyTimeoutMilliseconds) * 1_000_000, started_ns: 0))
+        gh_sqlite_install_busy_wait(handle, busyWait)
     }
 
     deinit {
         statements.removeAll()
         sqlite3_close_v2(handle)
+        busyWait.deallocate()
+    }
+
+    /// Changes how long statements wait for another connection's lock; 0 fails at once.
+    func setBusyTimeout(milliseconds: Int32) {
+        busyTimeoutMilliseconds = milliseconds
+        busyWait.pointee.timeout_ns = Int64(milliseconds) * 1_000_000
     }
 
     /// Turns a result code into a typed error; `SQLITE_OK`, `SQLITE_ROW` and `SQLITE_DONE` pass.
@@ -77,6 +96,7 @@ final class SQLiteDatabase {
             case SQLITE_CORRUPT, SQLITE_NOTADB: throw SQLiteError.damaged(path: path, message: message)
             case SQLITE_FULL: throw SQLiteError.full(path: path)
             case SQLITE_READONLY: throw SQLiteError.readOnly(path: path, message: message)
+            case SQLITE_BUSY: throw SQLiteError.busy(path: path, waitedMilliseconds: busyTimeoutMilliseconds)
             default: throw SQLiteError.statement(code: code, message: message)
             }
         }

@@ -28,8 +28,6 @@ public struct LocalRecovery {
 
     /// Where the state backups are kept: the `gibson-hook state` store.
     public var backupDirectory: String { context.statePaths.directory + "/gibson-state-backups" }
-    /// How many state backups recovery keeps (it prunes older ones after each backup).
-    public static let keptBackups = 10
 
     /// Recovers from `report` (a failing check), giving up at `deadline`.
     public func run(from report: HealthReport, deadline: Date) -> LocalRecoveryOutcome {

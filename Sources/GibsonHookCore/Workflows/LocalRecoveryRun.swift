@@ -27,14 +27,13 @@ struct RecoveryRun {
     }
 
     /// Backs Gibson's state up into the `state backup` store (listed and restorable with `gibson-hook state`),
-    /// keeping its newest `LocalRecovery.keptBackups`.
+    /// keeping what `gibson.backups` says.
     mutating func backUp(_ inspector: GibsonStateInspector) -> Bool {
         guard recovery.context.configuration.gibson.recovery.backupState else { return false }
         let store = StateBackupStore(directory: recovery.backupDirectory, stateDirectory: inspector.directory, clock: recovery.context.clock)
         do {
-            let backup = try store.backup()
+            let (backup, _) = try store.backup(keeping: recovery.context.configuration.gibson.backups)
             backupTree = store.directory + "/" + backup.id + "/tree"
-            _ = try? store.prune(keep: LocalRecovery.keptBackups, maxAge: nil)
             step("backup", ok: true, "backed up '\(inspector.directory)' as state backup '\(backup.id)' in '\(store.directory)'")
             return true
         } catch StateBackupError.noStateDirectory {

@@ -104,6 +104,45 @@ import Testing
         #expect(try String(contentsOf: gibsonai.appendingPathComponent("notes"), encoding: .utf8) == "keep me\n")
     }
 
+    /// `gibson.backups` in the repository's file: `state backup` keeps the newest `keep` (never the new one
+    /// removed), and `state prune` without flags applies the same keys.
+    @Test func backupsKeepWhatGibsonBackupsSays() throws {
+        let sandbox = try TemporaryGitRepository()
+        let stateDir = sandbox.sandbox.appendingPathComponent("hook-state")
+        let env = ["GIBSON_HOOK_STATE_DIR": stateDir.path]
+        let gibsonai = sandbox.home.appendingPathComponent(".gibsonai")
+        try FileManager.default.createDirectory(at: gibsonai, withIntermediateDirectories: true)
+        try "v1\n".write(to: gibsonai.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        try "gibson:\n  backups:\n    keep: 2\n".write(
+            to: sandbox.root.appendingPathComponent(".gibson-hook.yml"), atomically: true, encoding: .utf8)
+
+        var made: [String] = []
+        var removed: [[String]] = []
+        for _ in 0..<3 {
+            let result = try sandbox.gibsonHook(["state", "backup", "--json"], extraEnvironment: env)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONValue.parse(result.stdoutData)
+            made.append(try #require(json["id"]?.stringValue))
+            removed.append((json["removed"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        #expect(removed == [[], [], [made[0]]])
+        let listed = try JSONValue.parse(try sandbox.gibsonHook(["state", "list", "--json"], extraEnvironment: env).stdoutData)
+        #expect((listed.arrayValue ?? []).compactMap { $0["id"]?.stringValue } == [made[1], made[2]])
+
+        // The text form names what retention removed.
+        let text = try sandbox.gibsonHook(["state", "backup"], extraEnvironment: env)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasSuffix("removed \(made[1]) (gibson.backups)\n"), "\(text.stdout)")
+
+        // `state prune` without --keep: the configured keep (here 1, set on the command line).
+        let pruned = try sandbox.gibsonHook(
+            ["state", "prune", "--json", "--set", "gibson.backups.keep=1"], extraEnvironment: env)
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        #expect((try JSONValue.parse(pruned.stdoutData).arrayValue ?? []).compactMap { $0["id"]?.stringValue } == [made[2]])
+        let left = try JSONValue.parse(try sandbox.gibsonHook(["state", "list", "--json"], extraEnvironment: env).stdoutData)
+        #expect((left.arrayValue ?? []).count == 1)
+    }
+
     @Test func anUnknownBackupIsAClearError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["state", "restore", "nope"], extraEnvironment: ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.path + "/s"])

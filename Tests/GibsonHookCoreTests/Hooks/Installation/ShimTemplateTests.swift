@@ -5,6 +5,7 @@ import Testing
 @Suite struct ShimTemplateTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func templateMatchesTheReferenceCopyInHooks() throws {
         let reference = try String(

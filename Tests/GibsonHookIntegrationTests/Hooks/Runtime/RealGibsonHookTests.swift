@@ -9,7 +9,7 @@ import Testing
     static var realGibson: URL? {
         if let onPath = BinaryRunner.which("gibson") { return onPath }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let venv = root.appendingPathComponent(".venv/bin/gibson")
         return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
     }
