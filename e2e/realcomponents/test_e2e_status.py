@@ -130,3 +130,27 @@ def test_status_with_nothing_recorded_says_so(hook):
     r = hook.run("status")
     assert r.returncode == 0 and r.stderr == "", r.stderr
     assert_snapshot("status-empty.txt", normalise(r.stdout, hook, type("S", (), {"url": "<none>"})))
+
+
+def test_a_recovery_started_on_temporal_shows_as_remote(gibson_capable, tmp_path, temporal):
+    """A blocked commit whose gate starts gibson-recovery-workflow on the real Temporal dev server: status
+    counts it as a remote recovery and marks the step so."""
+    from hookrunner import GibsonHook
+    hook = GibsonHook(tmp_path)
+    gibson_target(hook)
+    hook.temporal(temporal.http)
+    hook.config({"gibson": {"recovery": {"wait": "2s"}}, "hooks": {"preCommit": {"timeout": "60s"}}})
+    install(hook)
+    blocked = commit(hook, "a.txt")
+    assert blocked.returncode != 0 and "ok remote-start" in blocked.stderr, blocked.stderr
+    doc = json.loads(hook.run("status", "--json", check=True).stdout)
+    # The gate records its failed probe as the recovery it started: status reads that as the last check.
+    gibson = doc["gibson"]
+    assert (gibson["health"], gibson["incidents"], gibson["recoveries"]["remote"]) == ("unhealthy", 0, 1), gibson
+    [remote] = [e for e in gibson["recent"] if e["step"] == "remote-start"]
+    assert gibson["lastCheck"] == remote and (remote["eventType"], remote["route"]) == ("recovery", "remote"), remote
+    assert re.fullmatch(r"started workflow 'gibson-recovery-[^']+'", remote["detail"]), remote
+    screen = hook.run("status", check=True).stdout
+    assert re.search(r"^  \S+ recovery     starting remote-start \(remote\) ", screen, re.M), screen
+    assert screen.startswith("gibson: unhealthy (last check "), screen
+    assert "  incidents: 0, recoveries: 1 remote, 0 local (0 recovered)\n" in screen, screen

@@ -16,7 +16,8 @@ struct StatusReader {
         let select = """
             SELECT created_at, json_extract(body, '$.data.eventType'), json_extract(body, '$.data.serviceStatus'),
                    COALESCE(json_extract(body, '$.data.metadata.step'), ''), json_extract(body, '$.data.metadata.ok'),
-                   COALESCE(json_extract(body, '$.data.metadata.detail'), json_extract(body, '$.data.metadata.summary'), '')
+                   COALESCE(json_extract(body, '$.data.metadata.detail'), json_extract(body, '$.data.metadata.summary'),
+                            'started workflow ''' || json_extract(body, '$.data.metadata.workflowId') || '''', '')
             FROM events WHERE type LIKE ?1 AND json_valid(body)
             """
         let entry: (SQLiteStatement) -> StatusReport.HistoryEntry = { row in
@@ -31,8 +32,13 @@ struct StatusReader {
         }
         let pattern = SQLiteValue.text(Self.gibsonTypes)
         let recent = try store.database.prepared(select + " ORDER BY seq DESC LIMIT \(Self.recentLimit)").rows([pattern], entry)
-        let lastCheck = try store.database.prepared(
-            select + " AND json_extract(body, '$.data.eventType') = 'health-check' ORDER BY seq DESC LIMIT 1").rows([pattern], entry).first
+        // A recovery starts only after a probe failed, and the pre-commit gate records its failures only so:
+        // its first step (`remote-start`, or `diagnose` locally) is a check that found Gibson unhealthy.
+        let lastCheck = try store.database.prepared(select + """
+             AND (json_extract(body, '$.data.eventType') = 'health-check'
+                  OR json_extract(body, '$.data.metadata.step') IN ('remote-start', 'diagnose'))
+            ORDER BY seq DESC LIMIT 1
+            """).rows([pattern], entry).first
         let counts = try store.database.prepared("""
             SELECT
               SUM(json_extract(body, '$.data.eventType') = 'health-check' AND json_extract(body, '$.data.serviceStatus') = 'error'),
