@@ -11,7 +11,8 @@ import Foundation
 /// - at most `gibson.maxRetries` restarts in a row, the n-th after `gibson.recovery.backoff` × 2^(n-1); a
 ///   process that lives through a whole healthy round resets the count; when the count is spent the
 ///   supervisor gives up for the rest of the watch;
-/// - when the watch ends it stops the process (SIGTERM, then SIGKILL after `stopGrace`).
+/// - when the watch ends (its rounds are done, or SIGTERM or SIGINT asked it to stop) it stops the process
+///   (SIGTERM, then SIGKILL after `stopGrace`).
 ///
 /// Each start and exit is a GibsonEvent: `activation`/`starting` at step `process-start`,
 /// `deactivation`/`stopped` (exit 0) or `deactivation`/`error` at step `process-exit`, `error` at step
@@ -84,7 +85,7 @@ public final class GibsonSupervisor {
         repeat {
             reap()
             let left = end.timeIntervalSince(clock.now())
-            if left <= 0 { break }
+            if left <= 0 || StopRequest.requested { break }
             clock.sleep(seconds: min(Self.pollInterval, left))
         } while true
     }

@@ -33,10 +33,13 @@ public struct HealthMonitor {
     /// `supervisor` the watch starts the supervised Gibson process first, watches it between rounds and
     /// stops it at the end (see `GibsonSupervisor`).
     public func run(_ options: HealthOptions, rounds: Int?, supervisor: GibsonSupervisor? = nil, onRound: (Round) -> Void) {
-        supervisor?.begin()
+        if let supervisor {
+            StopRequest.listen()
+            supervisor.begin()
+        }
         defer { supervisor?.end() }
         var done = 0
-        while rounds.map({ done < $0 }) ?? true {
+        while (rounds.map({ done < $0 }) ?? true) && !StopRequest.requested {
             let started = clock.now()
             supervisor?.roundBegins()
             let round = runOnce(options)
@@ -44,6 +47,7 @@ public struct HealthMonitor {
             onRound(round)
             done += 1
             if let rounds, done >= rounds { break }
+            if StopRequest.requested { break }
             let interval = options.configuration.gibson.healthCheckInterval.seconds
             let left = max(0, interval - clock.now().timeIntervalSince(started))
             if let supervisor { supervisor.wait(seconds: left) } else { clock.sleep(seconds: left) }

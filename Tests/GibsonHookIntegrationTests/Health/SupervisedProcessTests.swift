@@ -108,9 +108,11 @@ import Testing
         #expect(exits.map { $0.metadata["reason"]?.stringValue } == ["probes failed", "probes failed", "watch stopped"])
         #expect(exits.map { $0.metadata["signal"]?.intValue } == [Int64(SIGTERM), Int64(SIGTERM), Int64(SIGTERM)])
         #expect(exits.map(\.serviceStatus) == ["error", "error", "stopped"])
-        // Every child is gone once the watch has returned: none is left behind.
-        #expect(scenario.startedPids.count == 3)
-        for pid in scenario.startedPids { #expect(HealthFixtures.isGone(pid), "pid \(pid) still runs") }
+        // Every child is gone once the watch has returned: none is left behind. (The last one may be stopped
+        // before its shell logged its pid, so the pids come from the start events.)
+        let pids = events.filter { $0.step == "process-start" }.compactMap { $0.metadata["pid"]?.intValue.map(pid_t.init) }
+        #expect(pids.count == 3)
+        for pid in pids { #expect(HealthFixtures.isGone(pid), "pid \(pid) still runs") }
     }
 
     @Test func neverRecordsTheExitAndDoesNotRestart() throws {
@@ -149,5 +151,40 @@ import Testing
         #expect(steps.map { $0["ok"] } == [false, false, false])
         #expect(steps.last?["detail"]?.stringValue?.hasPrefix("could not start 'no-such-gibson-server --port 1': ") == true)
         #expect(steps.last?["route"] == .null)
+    }
+
+    @Test func sigtermStopsAnUnboundedWatchAndTheProcessWithItAndRecordsTheStop() throws {
+        let scenario = try Scenario(child: "exec sleep 120")
+        let watch = Process()
+        watch.executableURL = BinaryRunner.binary
+        watch.arguments = [
+            "health", "--watch", "--set", "gibson.healthCheckInterval=1s", "--set", "gibson.process.command=['\(scenario.child.path)']",
+        ]
+        watch.currentDirectoryURL = scenario.sandbox.root
+        watch.environment = scenario.sandbox.environment
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = FileHandle.nullDevice
+        try watch.run()
+        // The child logs its pid as it starts, which is after the watch listens for SIGTERM.
+        var waited = 0
+        while scenario.startedPids.isEmpty && waited < 1200 {
+            usleep(50_000)
+            waited += 1
+        }
+        let pid = try #require(scenario.startedPids.first, "the supervised process never started")
+        watch.terminate()
+        waited = 0
+        while watch.isRunning && waited < 1200 {
+            usleep(50_000)
+            waited += 1
+        }
+        if watch.isRunning { kill(watch.processIdentifier, SIGKILL) }
+        watch.waitUntilExit()
+        #expect(watch.terminationReason == .exit && watch.terminationStatus == 0)
+        #expect(HealthFixtures.isGone(pid), "the supervised process outlived the watch")
+        let events = try scenario.events()
+        #expect(events.map(\.step) == ["process-start", "process-exit"])
+        #expect(events.last?.metadata["reason"] == "watch stopped")
+        #expect(events.last?.serviceStatus == "stopped")
     }
 }
