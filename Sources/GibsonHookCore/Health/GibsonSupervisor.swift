@@ -6,7 +6,7 @@ import Foundation
 /// - between rounds it watches the process, so an exit is seen at once: `always` restarts after any exit,
 ///   `on-failure` after a non-zero exit or a signal, `never` not at all;
 /// - a round that ends unhealthy (its probes failed and recovery did not bring Gibson back) stops the running
-///   process and starts it again, under `always` and `on-failure`;
+///   process and starts it again, under `always` and `on-failure` (with no restart left it is left running);
 /// - a start that fails (the executable is missing) counts as a failed run;
 /// - at most `gibson.maxRetries` restarts in a row, the n-th after `gibson.recovery.backoff` × 2^(n-1); a
 ///   process that lives through a whole healthy round resets the count; when the count is spent the
@@ -72,7 +72,9 @@ public final class GibsonSupervisor {
             if survivedRoundStart, child != nil { restartsInARow = 0 }
             return
         }
-        guard let running = child, gibson.restartPolicy != .never else { return }
+        guard let running = child, gibson.restartPolicy != .never, !gaveUp else { return }
+        // With no restart left, a process that still runs is left running rather than stopped for good.
+        guard restartsInARow < gibson.maxRetries else { return restartOrGiveUp() }
         child = nil
         let ended = running.stop(grace: Self.stopGrace)
         recordExit(running.pid, ended, reason: "probes failed", wanted: true)

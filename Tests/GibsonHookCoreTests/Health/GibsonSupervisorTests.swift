@@ -8,9 +8,13 @@ import Testing
     final class FakeChild: SupervisedChild {
         let pid: Int32
         var ending: ProcessTermination?
+        private(set) var stopped = false
         init(pid: Int32, ending: ProcessTermination?) { self.pid = pid; self.ending = ending }
         func poll() -> ProcessTermination? { ending }
-        func stop(grace: Double) -> ProcessTermination { ending ?? .signalled(SIGTERM) }
+        func stop(grace: Double) -> ProcessTermination {
+            stopped = true
+            return ending ?? .signalled(SIGTERM)
+        }
     }
 
     /// Hands out children that end as the next entry of `endings`.
@@ -94,5 +98,16 @@ import Testing
             supervisor.roundEnded(healthy: false)
             #expect(launcher.launched.count == starts, "\(policy)")
         }
+    }
+
+    @Test func withNoRestartLeftAFailingProcessIsLeftRunning() throws {
+        let launcher = FakeLauncher([nil])
+        let supervisor = try #require(Self.supervisor(.onFailure, maxRetries: 0, launcher: launcher, clock: FakeClock()))
+        supervisor.begin()
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: false)
+        #expect(launcher.launched.count == 1)
+        #expect(supervisor.gaveUp)
+        #expect(!launcher.launched[0].stopped)
     }
 }
