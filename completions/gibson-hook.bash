@@ -222,9 +222,19 @@ _gibson-hook_uninstall() {
 _gibson-hook_status() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=()
+    repeating_options=(--set)
+    non_repeating_options=(--config)
     __gibson-hook_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--set')
+        return
+        ;;
+    esac
 }
 
 _gibson-hook_pre-commit() {
@@ -641,11 +651,14 @@ _gibson-hook_infra-ready() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--set)
-    non_repeating_options=(--config)
+    non_repeating_options=(--wait --config)
     __gibson-hook_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
+    '--wait')
+        return
+        ;;
     '--config')
         return
         ;;

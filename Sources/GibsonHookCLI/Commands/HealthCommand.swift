@@ -9,7 +9,8 @@ struct HealthCommand: ParsableCommand {
             Runs the configured probes (by default 'gibson help'). A healthy result is cached for \
             gibson.cacheTTL. With --watch it keeps monitoring: every gibson.healthCheckInterval it probes, records \
             a health-check event and, when Gibson is unhealthy, runs recovery (remote workflow first, local \
-            fallback), for a service unit or a CI job.
+            fallback), for a service unit or a CI job. With gibson.process.command set it also starts that process \
+            (gibson.autoStart) and restarts it per gibson.restartPolicy within gibson.maxRetries.
             """)
 
     @Flag(name: .customLong("no-cache"), help: "Probe even when a cached healthy result is fresh.")

@@ -8,19 +8,34 @@ struct InfraReadyCommand: ParsableCommand {
         discussion: """
             Probes postgres, neo4j, redis, elasticsearch and ollama (or the configured services), emits \
             ai.gibson.hook.system.infrastructure-ready, then starts gibson-activation-workflow (locally when \
-            Temporal is not configured). Exits 0 only when the required services are up and activation succeeded.
+            Temporal is not configured). Exits 0 only when the required services are up and activation succeeded. \
+            With --wait it first waits, bounded, for the required services (the service unit runs it so at start-up).
             """)
 
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Wait up to this long (e.g. 5m) for the required services, probing again after 1s, 2s, 4s … (at most 15s apart).",
+        valueName: "duration"))
+    var wait: String?
+
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let report = env.recordingEvents(try env.gibsonHook(config.overrides)) { $0.infraReady() }
+        let duration = try wait.map { text in
+            guard let duration = DurationValue(parsing: text) else {
+                throw ValidationError("--wait takes a duration such as 30s or 5m, not '\(text)'")
+            }
+            return duration
+        }
+        let report = env.recordingEvents(try env.gibsonHook(config.overrides)) { $0.infraReady(wait: duration) }
         if json {
-            var members: [String: JSONValue] = ["ready": .bool(report.ready), "services": .array(report.services.map(\.json))]
+            var members: [String: JSONValue] = [
+                "ready": .bool(report.ready), "services": .array(report.services.map(\.json)),
+                "attempts": .integer(Int64(report.attempts)),
+            ]
             if let activation = report.activation { members["activation"] = activation.json }
             if let note = report.activationNote { members["note"] = .string(note) }
             env.json(.object(members))
@@ -38,6 +53,7 @@ struct InfraReadyCommand: ParsableCommand {
                     "these are the design document's default services (none configured): list yours in "
                         + "infrastructure.services, or set 'infrastructure.services: []' to check none")
             }
+            if report.attempts > 1 { env.note("probed the services \(report.attempts) times (--wait)") }
             if let note = report.activationNote { env.note(note) }
             env.stdout.write(report.ready ? "infrastructure ready\n" : "infrastructure not ready\n")
         }

@@ -1,45 +1,41 @@
 import ArgumentParser
 import GibsonHookCore
 
-/// `gibson-hook status`: which hooks are wired, where, with which binary, and whether they are current.
+/// `gibson-hook status`: the one screen a person looks at: Gibson's recorded health and history, the outbox
+/// per sink, the hooks' wiring and the service units. Reads state only: no Gibson process, no network.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Show which git hooks are wired to gibson-hook.")
+        commandName: "status", abstract: "Show Gibson's health, the outbox, the hooks and the service on one screen.",
+        discussion: """
+            Reads state only (the outbox, the hooks directory, the unit files): it starts no Gibson process and \
+            makes no request, so it answers at once. Health is the last recorded check (run 'gibson-hook health' \
+            to check now). --json prints the keys documented in docs/status.md.
+            """)
 
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         let env = CommandEnvironment.current()
-        let wiring = env.context.hookWiring
-        let report = try wiring.status()
-        // Dead letters are never silent: status warns on stderr (a configuration it cannot load: no warning).
-        if let loaded = try? env.loadConfiguration(ConfigOverrides(), quiet: true),
-            let notice = DeadLetterNotice.count(env, loaded.configuration).flatMap(DeadLetterNotice.message)
-        {
-            env.warning(notice)
+        let root: GibsonHook
+        do {
+            root = try env.gibsonHook(config.overrides)
+        } catch let error as ConfigError {
+            // The wiring needs no configuration: a person still sees it, then the error that stops the rest.
+            if !json, let wiring = try? env.context.hookWiring.status() {
+                env.stdout.write(StatusScreen.hooks(wiring, style: env.outputStyle).map { $0 + "\n" }.joined())
+            }
+            throw error
         }
+        let report = try root.status()
+        // Dead letters are never silent: status warns on stderr too.
+        if let notice = DeadLetterNotice.message(count: report.dead) { env.warning(notice) }
         if json {
             env.json(report.json)
-            return
-        }
-        let style = env.outputStyle
-        let source = report.location.source == .coreHooksPath ? " (core.hooksPath)" : ""
-        env.stdout.write("hooks directory: \(report.location.directory)\(source)\n")
-        for status in report.hooks {
-            let name = status.hook.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
-            var line: String
-            switch status.state {
-            case .absent: line = style.dim("not wired")
-            case .foreign: line = style.yellow("not wired") + " (another hook is there; run gibson-hook install to chain it)"
-            case .shim:
-                line = status.current ? style.green("wired") : style.yellow("wired, stale") + " (run gibson-hook install)"
-                line += " → \(status.binary ?? "?")"
-                if !status.binaryExists { line += " " + style.red("(missing)") }
-            }
-            if let chained = status.chained, status.state == .shim { line += ", chains \(chained)" }
-            env.stdout.write(name + line + "\n")
+        } else {
+            env.stdout.write(StatusScreen(report: report, style: env.outputStyle).text)
         }
     }
 }

@@ -21,14 +21,20 @@ extension GibsonHook {
 
     /// `health --watch`: probes every `gibson.healthCheckInterval`, records a health-check event each round and
     /// recovers (remote first, local fallback) when Gibson breaks; `rounds` nil runs until stopped.
-    public func watchHealth(rounds: Int?, onRound: (HealthMonitor.Round) -> Void) {
+    /// With `gibson.process.command` set it also supervises that process (`GibsonSupervisor`).
+    public func watchHealth(rounds: Int?, launcher: any ChildLauncher = PosixChildLauncher(), onRound: (HealthMonitor.Round) -> Void) {
+        let supervisor = GibsonSupervisor(
+            configuration: configuration, environment: context.environment, statePaths: statePaths, launcher: launcher,
+            clock: clock,
+            emitter: GibsonEventEmitter(recorder: outbox, configuration: configuration, environment: context.environment, clock: clock))
         HealthMonitor(runner: runner, clock: clock, starter: starter, recorder: outbox)
-            .run(healthOptions(noCache: true), rounds: rounds, onRound: onRound)
+            .run(healthOptions(noCache: true), rounds: rounds, supervisor: supervisor, onRound: onRound)
     }
 
-    /// `infra-ready`: probes the services, records infrastructure-ready, then starts activation.
-    public func infraReady() -> InfraReadyReport {
-        InfraReady(clock: clock, runner: runner, starter: starter, recorder: outbox).run(healthOptions())
+    /// `infra-ready`: probes the services, records infrastructure-ready, then starts activation. With `wait`
+    /// (`--wait`) it probes again with backoff until the required services answer or `wait` is spent.
+    public func infraReady(wait: DurationValue? = nil) -> InfraReadyReport {
+        InfraReady(clock: clock, runner: runner, starter: starter, recorder: outbox).run(healthOptions(), wait: wait?.seconds)
     }
 
     /// `validate`: Gibson's health, the services, the sinks and the hooks' wiring, as findings.

@@ -31,6 +31,7 @@ enum ConfigurationSchema {
         .value("timeout", \.timeout, .duration),
         .value("probes", \.probes, .list(of: probe)),
         .section("recovery", \.recovery, recovery),
+        .section("process", \.process, supervisedProcess),
         .value("stateDirectory", \.stateDirectory, .string),
         .section("backups", \.backups, backups),
         .value("apiKeyEnv", \.apiKeyEnv, .string),

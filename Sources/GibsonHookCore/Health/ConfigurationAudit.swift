@@ -10,6 +10,7 @@ enum ConfigurationAudit {
         if gibson.probes.isEmpty { problems.append("gibson.probes is empty: add at least one probe (e.g. 'help')") }
         if gibson.timeout.seconds <= 0 { problems.append("gibson.timeout must be longer than 0s") }
         if gibson.recovery.restartCommand?.isEmpty == true { problems.append("recovery.restartCommand is an empty argv list") }
+        if gibson.process.command?.isEmpty == true { problems.append("process.command is an empty argv list") }
         var findings = problems.map { ValidationFinding(severity: .error, area: "config", message: $0) }
         if configuration.gibson.recovery.wait > configuration.hooks.preCommit.timeout {
             findings.append(ValidationFinding(

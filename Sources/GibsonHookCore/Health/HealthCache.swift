@@ -26,13 +26,23 @@ public struct HealthCache: Sendable {
         return age < 0 || age >= ttl.seconds
     }
 
+    /// When `identity` was last stored healthy; nil when the entry is missing or for another target.
+    public func healthyAt(_ identity: TargetIdentity) -> Date? {
+        checkedAt(identity).map { Date(timeIntervalSince1970: $0) }
+    }
+
     /// Seconds since `identity` was stored healthy; nil when the entry is missing or for another target.
     private func age(of identity: TargetIdentity, now: Date) -> Double? {
+        checkedAt(identity).map { now.timeIntervalSince1970 - $0 }
+    }
+
+    /// The stored check time of `identity` in Unix seconds; nil when missing or for another target.
+    private func checkedAt(_ identity: TargetIdentity) -> Double? {
         guard let data = FileManager.default.contents(atPath: path),
             let stored = try? JSONValue.parse(data), stored["key"]?.stringValue == identity.key,
             let checkedAt = stored["checkedAt"]?.intValue
         else { return nil }
-        return now.timeIntervalSince1970 - Double(checkedAt) / 1000
+        return Double(checkedAt) / 1000
     }
 
     /// Remembers `identity` as healthy at `now`. Failing to write only costs a probe next time.

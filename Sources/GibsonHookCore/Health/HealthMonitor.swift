@@ -29,17 +29,28 @@ public struct HealthMonitor {
         self.clock = clock
     }
 
-    /// Runs `rounds` rounds (nil: until the process is stopped), calling `onRound` after each.
-    public func run(_ options: HealthOptions, rounds: Int?, onRound: (Round) -> Void) {
+    /// Runs `rounds` rounds (nil: until the process is stopped), calling `onRound` after each. With a
+    /// `supervisor` the watch starts the supervised Gibson process first, watches it between rounds and
+    /// stops it at the end (see `GibsonSupervisor`).
+    public func run(_ options: HealthOptions, rounds: Int?, supervisor: GibsonSupervisor? = nil, onRound: (Round) -> Void) {
+        if let supervisor {
+            StopRequest.listen()
+            supervisor.begin()
+        }
+        defer { supervisor?.end() }
         var done = 0
-        while rounds.map({ done < $0 }) ?? true {
+        while (rounds.map({ done < $0 }) ?? true) && !StopRequest.requested {
             let started = clock.now()
+            supervisor?.roundBegins()
             let round = runOnce(options)
+            supervisor?.roundEnded(healthy: round.healthy)
             onRound(round)
             done += 1
             if let rounds, done >= rounds { break }
+            if StopRequest.requested { break }
             let interval = options.configuration.gibson.healthCheckInterval.seconds
-            clock.sleep(seconds: max(0, interval - clock.now().timeIntervalSince(started)))
+            let left = max(0, interval - clock.now().timeIntervalSince(started))
+            if let supervisor { supervisor.wait(seconds: left) } else { clock.sleep(seconds: left) }
         }
     }
 

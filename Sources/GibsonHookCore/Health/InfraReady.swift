@@ -47,6 +47,8 @@ public struct InfraReadyReport: Sendable, Equatable {
     public var activationNote: String?
     /// True when the services are the design document's defaults because the user configured none.
     public var assumedDefaults = false
+    /// How many times the services were probed (more than 1 only with `--wait`).
+    public var attempts = 1
 
     /// True when every required service is up and activation succeeded (or was not asked for).
     public var ready: Bool {
@@ -68,14 +70,32 @@ public struct InfraReady {
         self.recorder = recorder
     }
 
-    /// Runs the checks and activation.
-    public func run(_ options: HealthOptions) -> InfraReadyReport {
+    /// First pause of `--wait` between probe rounds; it doubles up to `waitBackoffCap`.
+    static let waitBackoff = 1.0
+    static let waitBackoffCap = 15.0
+
+    /// Runs the checks and activation. With `wait` (seconds) the services are probed again, after 1 s, 2 s,
+    /// 4 s … (at most 15 s apart), until every required one answers or `wait` is spent; only the last round
+    /// is recorded as `infrastructure-ready` and decides activation.
+    public func run(_ options: HealthOptions, wait: Double? = nil) -> InfraReadyReport {
         let configuration = options.configuration
-        let services = ServiceStatus.probeAll(configuration.infrastructure)
+        let deadline = clock.now().addingTimeInterval(max(0, wait ?? 0))
+        var services = ServiceStatus.probeAll(configuration.infrastructure)
+        var attempts = 1
+        var pause = Self.waitBackoff
+        while wait != nil, !services.allSatisfy({ $0.up || !$0.required }) {
+            let left = deadline.timeIntervalSince(clock.now())
+            guard left > 0 else { break }
+            clock.sleep(seconds: min(pause, left))
+            pause = min(pause * 2, Self.waitBackoffCap)
+            services = ServiceStatus.probeAll(configuration.infrastructure)
+            attempts += 1
+        }
         let requiredUp = services.allSatisfy { $0.up || !$0.required }
         GibsonEventEmitter(recorder: recorder, configuration: configuration, environment: options.environment, clock: clock)
             .infrastructureReady(services, ready: requiredUp)
         var report = InfraReadyReport(services: services, activation: nil, activationNote: nil)
+        report.attempts = attempts
         report.assumedDefaults = configuration.infrastructure.services == Infrastructure().services
         guard requiredUp else {
             let down = services.filter { !$0.up && $0.required }.map { "'\($0.name)'" }.joined(separator: ", ")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The launchd property lists `gibson-hook service install` writes on macOS (or with `--launchd`): the
-/// same two jobs as the systemd units. `ai.gibson.hook.infra-ready` runs `infra-ready` once at load;
+/// same two jobs as the systemd units. `ai.gibson.hook.infra-ready` runs `infra-ready --wait 300` once at load;
 /// `ai.gibson.hook.watch` runs `health --watch`, kept alive per `gibson.restartPolicy` (`always`: restarted
 /// after every exit; `on-failure`: after an exit with a non-zero status or a signal; `never`: not restarted),
 /// at most once per `ThrottleInterval` (launchd's own floor is 10 s). launchd has no start limit, so
@@ -29,7 +29,7 @@ public struct LaunchdJobs: Sendable, Equatable {
         }
         let throttle = max(10, Int(gibson.recovery.backoff.seconds.rounded(.up)))
         let infra = Self.plist(
-            label: Self.labels[0], arguments: [binary, "infra-ready"], environment: environment,
+            label: Self.labels[0], arguments: [binary, "infra-ready", "--wait", String(ServiceUnits.infraWait)], environment: environment,
             log: logDirectory + "/launchd-infra-ready.log", extra: "\t<key>KeepAlive</key>\n\t<false/>\n")
         let watch = Self.plist(
             label: Self.labels[1], arguments: [binary, "health", "--watch"], environment: environment,

@@ -60,3 +60,41 @@ import Testing
         #expect(result.stdout.hasSuffix("recovery succeeded\n"))
     }
 }
+
+/// `infra-ready --wait`: probes again with backoff until the required services answer, within the bound.
+@Suite struct InfraReadyWaitTests {
+    @Test func waitProbesAgainUntilALateServiceAnswersThenRecordsOneEvent() throws {
+        let sandbox = try TemporaryGitRepository()
+        let server = try FixtureServer()
+        let services = "infrastructure.services=[{name: web, port: \(server.port), url: 'http://127.0.0.1:\(server.port)/ready-after?n=2'}]"
+        let result = try sandbox.gibsonHook(["infra-ready", "--json", "--wait", "30s", "--set", services, "--set", "gibson.autoStart=false"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let report = try HealthFixtures.json(result)
+        #expect(report["ready"] == true)
+        #expect(report["attempts"] == 3)
+        #expect(report["services"]?.arrayValue?.first?["status"] == "up")
+        let rows = try HealthFixtures.json(try sandbox.gibsonHook(["outbox", "list", "--json"])).arrayValue ?? []
+        #expect(rows.compactMap { $0["type"]?.stringValue } == ["ai.gibson.hook.system.infrastructure-ready"])
+    }
+
+    @Test func waitIsBoundedAndAServiceThatNeverAnswersIsNotReady() throws {
+        let sandbox = try TemporaryGitRepository()
+        let result = try sandbox.gibsonHook(
+            ["infra-ready", "--wait", "2s", "--set", "infrastructure.services=[{name: db, host: 127.0.0.1, port: 1}]"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "db: DOWN - 127.0.0.1:1 refused the connection\ninfrastructure not ready\n")
+        // Probed at once, after 1 s and when the 2 s are spent (the second pause is cut to what is left).
+        #expect(result.stderr == """
+            gibson-hook: probed the services 3 times (--wait)
+            gibson-hook: required services are down ('db'): activation not started
+
+            """)
+    }
+
+    @Test func waitNeedsADuration() throws {
+        let sandbox = try TemporaryGitRepository()
+        let result = try sandbox.gibsonHook(["infra-ready", "--wait", "soon"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--wait takes a duration such as 30s or 5m, not 'soon'"))
+    }
+}

@@ -44,7 +44,7 @@ import Testing
             WantedBy=default.target
 
             """)
-        #expect(try String(contentsOf: infra, encoding: .utf8).contains("Type=oneshot\nRemainAfterExit=yes\nExecStart=\(binary) infra-ready\n"))
+        #expect(try String(contentsOf: infra, encoding: .utf8).contains("Type=oneshot\nRemainAfterExit=yes\nExecStart=\(binary) infra-ready --wait 300\nTimeoutStartSec=360s\n"))
 
         // Debian's systemd: the test fails when it is missing (scripts/ensure-system-packages.sh --tests).
         let analyze = try #require(BinaryRunner.which("systemd-analyze"), "systemd-analyze is missing: install Debian package systemd")
@@ -119,7 +119,7 @@ import Testing
         #expect(job["EnvironmentVariables"] == .object(["GIBSON_HOOK_STATE_DIR": .string(state), "PATH": .string("/usr/bin:/bin")]))
         #expect(job["StandardErrorPath"]?.stringValue == state + "/launchd-watch.log")
         let once = try plist(infra)
-        #expect((once["ProgramArguments"]?.arrayValue ?? []).compactMap(\.stringValue).suffix(1) == ["infra-ready"])
+        #expect((once["ProgramArguments"]?.arrayValue ?? []).compactMap(\.stringValue).suffix(3) == ["infra-ready", "--wait", "300"])
         #expect(once["KeepAlive"] == .bool(false))
         #expect(once["RunAtLoad"] == .bool(true))
 

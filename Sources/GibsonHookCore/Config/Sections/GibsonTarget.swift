@@ -1,4 +1,5 @@
-/// `always` restarts after any stop, `on-failure` only after a failed health check, `never` does not restart.
+/// `always` restarts after any stop, `on-failure` only after a failed health check or (the supervised process)
+/// a non-zero exit, `never` does not restart.
 public enum RestartPolicy: String, Sendable, Equatable, CaseIterable {
     case always
     case onFailure = "on-failure"
@@ -40,6 +41,8 @@ public struct GibsonTarget: Sendable, Equatable {
     ]
     /// How recovery restarts Gibson.
     public var recovery = RecoverySettings()
+    /// An optional long-running Gibson process that `health --watch` supervises (see `SupervisedProcessSettings`).
+    public var process = SupervisedProcessSettings()
     /// Gibson's own state directory, backed up before a restart.
     public var stateDirectory = "~/.gibsonai"
     /// How many backups of `stateDirectory` are kept.

@@ -8,6 +8,7 @@ client reuses its connection (the peer port stays the same). Routes:
   /redirect      302 to /echo (a client that follows it would show a second request)
   /slow?s=N      sleeps N seconds, then 200
   /drop          closes the connection without answering
+  /ready-after?n=N  503 to the first N requests of this route, 200 after (a service that comes up late)
 Options: --cert/--key serve TLS; --client-ca also requires a client certificate signed by that CA.
 """
 import argparse
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     requests_seen = 0
+    ready_after_seen = 0
 
     def log_message(self, *args):
         pass
@@ -43,6 +45,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/slow":
             time.sleep(float(parse_qs(url.query).get("s", ["5"])[0]))
             return self.answer(200, b"{}")
+        if url.path == "/ready-after":
+            Handler.ready_after_seen += 1
+            late = Handler.ready_after_seen <= int(parse_qs(url.query).get("n", ["1"])[0])
+            return self.answer(503 if late else 200, b"{}")
         if url.path == "/drop":
             self.close_connection = True
             self.connection.close()
