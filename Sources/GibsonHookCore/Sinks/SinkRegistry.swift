@@ -17,6 +17,9 @@ public struct SinkKind: Sendable {
     /// Builds the sink over `transport`.
     let make: @Sendable (_ configuration: Configuration, _ environment: ProcessEnvironment, _ cache: KeyValueCache,
         _ transport: HTTPClient) -> EventSink
+    /// The only event type the sink takes (its `accepts`), nil when it takes every event: what `status`
+    /// counts as waiting for it without building the sink.
+    var onlyEventType: String? = nil
 }
 
 /// The list of sink kinds, in delivery order. Adding a sink: its settings in `Sinks`, its `EventSink` in a new
@@ -48,7 +51,7 @@ public enum SinkRegistry {
                 TemporalSink(
                     settings: configuration.sinks.temporal, workflows: configuration.workflows,
                     identity: SinkFactory.identity(environment), transport: transport, environment: environment, cache: cache)
-            }),
+            }, onlyEventType: WorkflowRequest.eventType),
     ]
 
     /// The kinds `configuration` turns on, each with its URL.

@@ -93,10 +93,10 @@ struct StatusReader {
         guard let url else { return status }
         // Events recorded since the sink's last flush have no row yet: they are pending for it all the same.
         let watermark = Int(store.value(for: "materialized." + name) ?? "0") ?? 0
-        let onlyWorkflows = name == "temporal"
+        let onlyType = SinkRegistry.kinds.first { $0.name == name }?.onlyEventType
         let waiting = try database.prepared("""
             SELECT COUNT(*), MIN(created_at) FROM events WHERE seq > ?1 AND (?2 = 0 OR type = ?3)
-            """).rows([.int(watermark), .int(onlyWorkflows ? 1 : 0), .text(WorkflowRequest.eventType)]) { row in
+            """).rows([.int(watermark), .int(onlyType == nil ? 0 : 1), .text(onlyType ?? "")]) { row in
             (row.int(0), row.isNull(1) ? nil : Date(timeIntervalSince1970: row.double(1)))
         }.first ?? (0, nil)
         status.pending += waiting.0
