@@ -34,9 +34,9 @@ struct ServiceInstallCommand: ParsableCommand {
         let env = CommandEnvironment.current()
         let root = try env.gibsonHook(options.config.overrides)
         let installer = root.serviceInstaller(system: options.system, output: options.output, manager: options.manager)
-        let written = options.manager == .launchd
-            ? try installer.install(try root.launchdJobs()) : try installer.install(try root.serviceUnits(system: options.system))
-        for path in written { env.stdout.write("wrote \(path)\n") }
+        for path in try installer.install(try root.serviceFiles(system: options.system, manager: options.manager)) {
+            env.stdout.write("wrote \(path)\n")
+        }
         if installer.filesOnly { env.note("wrote the units only; nothing was enabled") }
     }
 }

@@ -17,6 +17,11 @@ extension GibsonHook {
             directory: directory, system: system, filesOnly: output != nil, runner: runner, environment: environment, manager: manager)
     }
 
+    /// The files `service install` writes for `manager`.
+    public func serviceFiles(system: Bool, manager: ServiceManager) throws -> [ServiceFile] {
+        manager == .launchd ? try launchdJobs().files : try serviceUnits(system: system).files
+    }
+
     /// The launchd jobs for this binary, with the same environment as the systemd units; their output goes
     /// to the state directory.
     public func launchdJobs() throws -> LaunchdJobs {

@@ -12,10 +12,8 @@ public struct LaunchdJobs: Sendable, Equatable {
     /// The file names.
     public static let names = labels.map { $0 + ".plist" }
 
-    /// File name → contents.
-    public var files: [(name: String, text: String)]
-
-    public static func == (lhs: LaunchdJobs, rhs: LaunchdJobs) -> Bool { lhs.files.map(\.text) == rhs.files.map(\.text) }
+    /// The files to write.
+    public var files: [ServiceFile]
 
     /// The jobs for `binary` under `configuration`, with `environment` (name → value) in each and their
     /// output in `logDirectory`.
@@ -35,7 +33,7 @@ public struct LaunchdJobs: Sendable, Equatable {
             label: Self.labels[1], arguments: [binary, "health", "--watch"], environment: environment,
             log: logDirectory + "/launchd-watch.log",
             extra: "\t<key>KeepAlive</key>\n\t\(keepAlive)\n\t<key>ThrottleInterval</key>\n\t<integer>\(throttle)</integer>\n")
-        files = [(Self.names[0], infra), (Self.names[1], watch)]
+        files = [ServiceFile(name: Self.names[0], text: infra), ServiceFile(name: Self.names[1], text: watch)]
     }
 
     private static func plist(label: String, arguments: [String], environment: [(String, String)], log: String, extra: String) -> String {

@@ -87,17 +87,9 @@ public struct ServiceInstaller {
     /// True when this installer's manager runs here.
     public var managerRunning: Bool { manager == .systemd ? Self.systemdRunning : Self.launchdRunning }
 
-    /// Writes `units`; unless `filesOnly`, reloads systemd and enables and starts them. Returns the paths written.
-    public func install(_ units: ServiceUnits) throws -> [String] {
-        try install(files: units.files)
-    }
-
-    /// Writes `jobs`; unless `filesOnly`, loads them into launchd (`launchctl bootstrap`). Returns the paths written.
-    public func install(_ jobs: LaunchdJobs) throws -> [String] {
-        try install(files: jobs.files)
-    }
-
-    private func install(files: [(name: String, text: String)]) throws -> [String] {
+    /// Writes `files` (`ServiceUnits` or `LaunchdJobs`); unless `filesOnly`, reloads systemd and enables and
+    /// starts the units, or loads the jobs into launchd (`launchctl bootstrap`). Returns the paths written.
+    public func install(_ files: [ServiceFile]) throws -> [String] {
         if !filesOnly, !managerRunning { throw manager == .systemd ? ServiceError.noSystemd : ServiceError.noLaunchd }
         try create(directory)
         var written: [String] = []

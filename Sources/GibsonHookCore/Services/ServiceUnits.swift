@@ -1,5 +1,11 @@
 import Foundation
 
+/// One file `service install` writes: its name in the units directory and its contents.
+public struct ServiceFile: Sendable, Equatable {
+    public var name: String
+    public var text: String
+}
+
 /// The systemd units `gibson-hook service install` writes: `gibson-hook-watch.service` (`health --watch`,
 /// restarted per `gibson.restartPolicy` and `gibson.maxRetries`) and `gibson-hook-infra-ready.service`
 /// (`infra-ready --wait 300` once at start-up, before the watch).
@@ -14,10 +20,8 @@ public struct ServiceUnits: Sendable, Equatable {
     /// The unit file names.
     public static let names = ["gibson-hook-infra-ready.service", "gibson-hook-watch.service"]
 
-    /// File name → contents.
-    public var files: [(name: String, text: String)]
-
-    public static func == (lhs: ServiceUnits, rhs: ServiceUnits) -> Bool { lhs.files.map(\.text) == rhs.files.map(\.text) }
+    /// The files to write.
+    public var files: [ServiceFile]
 
     /// The units for `binary` under `configuration`, with `environment` (name → value) set in each.
     public init(binary: String, configuration: Configuration, environment: [(String, String)], system: Bool) {
@@ -69,7 +73,7 @@ public struct ServiceUnits: Sendable, Equatable {
             WantedBy=\(target)
 
             """
-        files = [(Self.names[0], infra), (Self.names[1], watch)]
+        files = [ServiceFile(name: Self.names[0], text: infra), ServiceFile(name: Self.names[1], text: watch)]
     }
 
     /// A value quoted for systemd when it holds spaces or quotes.
