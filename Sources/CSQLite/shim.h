@@ -26,6 +26,8 @@ static inline int gh_sqlite_db_config_int(sqlite3 *db, int option, int value) {
 typedef struct {
     long long timeout_ns;
     long long started_ns;
+    /* How long the last wait that gave up lasted; 0 when none did since the caller last cleared it. */
+    long long gave_up_after_ns;
 } gh_sqlite_busy_wait;
 
 static long long gh_sqlite_monotonic_ns(void) {
@@ -38,7 +40,10 @@ static int gh_sqlite_busy_poll(void *context, int count) {
     gh_sqlite_busy_wait *wait = (gh_sqlite_busy_wait *)context;
     long long now = gh_sqlite_monotonic_ns();
     if (count == 0) wait->started_ns = now;
-    if (now - wait->started_ns >= wait->timeout_ns) return 0;
+    if (now - wait->started_ns >= wait->timeout_ns) {
+        wait->gave_up_after_ns = now - wait->started_ns;
+        return 0;
+    }
     usleep((useconds_t)(200 + (now / 1000 + count * 7919) % 1800));
     return 1;
 }

@@ -25,7 +25,8 @@ struct StateBackupCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current()
-        let (backup, removed) = try env.gibsonHook(config.overrides).backUpState()
+        let (backup, removed, pruneProblem) = try env.gibsonHook(config.overrides).backUpState()
+        if let pruneProblem { env.warning("the backup was made, but older backups could not be removed: \(pruneProblem)") }
         if json {
             guard case .object(var summary) = backup.summaryJSON else { return env.json(backup.summaryJSON) }
             summary["removed"] = .array(removed.map { .string($0.id) })

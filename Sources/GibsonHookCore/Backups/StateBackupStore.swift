@@ -81,16 +81,24 @@ public struct StateBackupStore {
         return (backup, previous)
     }
 
-    /// Makes a backup, then removes what `retention` (`gibson.backups`) no longer keeps; the new backup itself
-    /// is always kept, whatever `keep` says. Returns the backup and the ones removed.
-    public func backup(keeping retention: BackupSettings) throws -> (made: StateBackup, removed: [StateBackup]) {
+    /// Makes a backup, then removes what `retention` (`gibson.backups`) no longer keeps, never the new backup
+    /// itself (whatever `keep` and `maxAge` say). A failure to remove an old backup does not undo the new one: it
+    /// is returned as `pruneProblem`.
+    public func backup(keeping retention: BackupSettings) throws
+        -> (made: StateBackup, removed: [StateBackup], pruneProblem: StateBackupError?)
+    {
         let made = try backup()
-        return (made, try prune(keep: max(1, retention.keep), maxAge: retention.maxAge?.seconds))
+        do {
+            return (made, try prune(keep: max(1, retention.keep), maxAge: retention.maxAge?.seconds, sparing: made.id), nil)
+        } catch let problem as StateBackupError {
+            return (made, [], problem)
+        }
     }
 
     /// Removes backups beyond the newest `keep` and those older than `maxAge` seconds (when given); returns them.
-    public func prune(keep: Int, maxAge: Double?) throws -> [StateBackup] {
-        let all = list()
+    public func prune(keep: Int, maxAge: Double?, sparing spared: String? = nil) throws -> [StateBackup] {
+        let all = list().filter { $0.id != spared }
+        let keep = spared == nil ? keep : keep - 1
         let now = clock.now().timeIntervalSince1970
         let removed = all.enumerated().filter { index, backup in
             index < all.count - max(0, keep) || (maxAge.map { now - backup.createdAt.timeIntervalSince1970 > $0 } ?? false)

@@ -10,7 +10,7 @@ extension GibsonHook {
     }
 
     /// `state backup`: a backup now, then the retention of `gibson.backups` (the new backup is always kept).
-    public func backUpState() throws -> (made: StateBackup, removed: [StateBackup]) {
+    public func backUpState() throws -> (made: StateBackup, removed: [StateBackup], pruneProblem: StateBackupError?) {
         try stateBackups().backup(keeping: configuration.gibson.backups)
     }
 

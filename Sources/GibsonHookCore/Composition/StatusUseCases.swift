@@ -29,7 +29,7 @@ extension GibsonHook {
             gibson.cachedUntil = checkedAt.addingTimeInterval(configuration.gibson.cacheTTL.seconds)
             gibson.cacheFresh = HealthCache(statePaths: statePaths).isFresh(identity, now: clock.now(), ttl: configuration.gibson.cacheTTL)
         }
-        let installer = serviceInstaller(system: false, output: nil)
+        let installer = serviceInstaller(system: false, output: nil, manager: .native)
         let service = StatusReport.ServiceStatus(systemd: ServiceInstaller.systemdRunning, units: installer.status())
         let hooks = try wiringOutsideRepositoryAsNil()
         var report = StatusReport(

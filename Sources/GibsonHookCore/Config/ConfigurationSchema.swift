@@ -61,7 +61,7 @@ enum ConfigurationSchema {
 
     static var backups: ObjectSchema<BackupSettings> { ObjectSchema<BackupSettings>([
         .value("keep", \.keep, .int(0...10_000)),
-        .optional("maxAge", \.maxAge, .duration),
+        .optional("maxAge", \.maxAge, .positiveDuration),
     ]) }
 
     static var infrastructure: ObjectSchema<Infrastructure> { ObjectSchema<Infrastructure>([

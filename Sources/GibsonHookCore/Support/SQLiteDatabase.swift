@@ -14,8 +14,8 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
     case full(path: String)
     /// The database or its directory cannot be written (`SQLITE_READONLY`, `SQLITE_CANTOPEN` on write).
     case readOnly(path: String, message: String)
-    /// Another process held the lock for longer than the connection waits (`SQLITE_BUSY`).
-    case busy(path: String, waitedMilliseconds: Int32)
+    /// Another process held the lock (`SQLITE_BUSY`), for `waitedMilliseconds` when the connection waited.
+    case busy(path: String, waitedMilliseconds: Int)
 
     public var description: String {
         switch self {
@@ -33,8 +33,9 @@ public enum SQLiteError: Error, Equatable, CustomStringConvertible {
         case .readOnly(let path, let message):
             return "cannot write the outbox database '\(path)': \(message); check the permissions of the file and its directory"
         case .busy(let path, let waited):
-            return "the outbox database '\(path)' stayed locked by another process for \(DurationValue.milliseconds(Double(waited))); "
-                + "nothing of this write was kept: retry (events already stored are kept)"
+            let how = waited > 0 ? "stayed locked by another process for \(DurationValue.milliseconds(Double(waited)))" : "was locked by another process"
+            return "the outbox database '\(path)' \(how); the write that waited was not kept (events whose ids were printed are "
+                + "stored): retry"
         }
     }
 
@@ -71,7 +72,7 @@ final class SQLiteDatabase {
         self.path = path
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         busyWait = .allocate(capacity: 1)
-        busyWait.initialize(to: gh_sqlite_busy_wait(timeout_ns: Int64(busyTimeoutMilliseconds) * 1_000_000, started_ns: 0))
+        busyWait.initialize(to: gh_sqlite_busy_wait(timeout_ns: Int64(busyTimeoutMilliseconds) * 1_000_000, started_ns: 0, gave_up_after_ns: 0))
         gh_sqlite_install_busy_wait(handle, busyWait)
     }
 
@@ -96,7 +97,10 @@ final class SQLiteDatabase {
             case SQLITE_CORRUPT, SQLITE_NOTADB: throw SQLiteError.damaged(path: path, message: message)
             case SQLITE_FULL: throw SQLiteError.full(path: path)
             case SQLITE_READONLY: throw SQLiteError.readOnly(path: path, message: message)
-            case SQLITE_BUSY: throw SQLiteError.busy(path: path, waitedMilliseconds: busyTimeoutMilliseconds)
+            case SQLITE_BUSY:
+                let waited = Int(busyWait.pointee.gave_up_after_ns / 1_000_000)
+                busyWait.pointee.gave_up_after_ns = 0
+                throw SQLiteError.busy(path: path, waitedMilliseconds: waited)
             default: throw SQLiteError.statement(code: code, message: message)
             }
         }

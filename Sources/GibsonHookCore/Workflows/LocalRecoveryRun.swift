@@ -32,7 +32,7 @@ struct RecoveryRun {
         guard recovery.context.configuration.gibson.recovery.backupState else { return false }
         let store = StateBackupStore(directory: recovery.backupDirectory, stateDirectory: inspector.directory, clock: recovery.context.clock)
         do {
-            let (backup, _) = try store.backup(keeping: recovery.context.configuration.gibson.backups)
+            let (backup, _, _) = try store.backup(keeping: recovery.context.configuration.gibson.backups)
             backupTree = store.directory + "/" + backup.id + "/tree"
             step("backup", ok: true, "backed up '\(inspector.directory)' as state backup '\(backup.id)' in '\(store.directory)'")
             return true
