@@ -133,7 +133,11 @@ public final class Deliverer {
 
     private func finish(_ report: inout DeliveryReport) throws {
         report.remaining = 0
-        for sink in sinks { report.remaining += try store.pendingSummary(sink: sink.name).count }
+        for sink in sinks {
+            let pending = try store.pendingSummary(sink: sink.name).count
+            report.remaining += pending
+            if pending > 0, let problem = sink.problem { report.sinkProblems[sink.name] = SinkSecrets.redact(problem, secrets: sink.secrets) }
+        }
         if sinks.isEmpty { report.remaining = try store.unassignedCount() }
         let now = clock.now()
         report.openBreakers = sinks.compactMap { sink in
