@@ -253,10 +253,6 @@ int gh_kafka_report(const gh_kafka_producer *producer, int index, int *error, in
     return 1;
 }
 
-int gh_kafka_poll(gh_kafka_producer *producer, int timeout_ms) {
-    return api.poll(producer->handle, timeout_ms < 0 ? 0 : timeout_ms);
-}
-
 int gh_kafka_take_reports(gh_kafka_producer *producer, int *indices, int max) {
     int count = 0;
     while (count < max && producer->order_taken < producer->order_count) {

@@ -53,6 +53,10 @@ public final class Deliverer {
         defer { try? store.database.execute("PRAGMA synchronous=FULL") }
         try store.prune(deliveredBefore: clock.now().addingTimeInterval(-retention))
         var active: [EventSink] = []
+        // Slow set-up (the Kafka producer's connection and id) runs while the outbox assigns the events.
+        for sink in sinks where store.value(for: Self.goneKey(sink)) == nil {
+            if try store.mayHaveWork(for: sink) { sink.prepare(deadline: deadline) }
+        }
         for sink in sinks {
             try store.materialize(sink: sink)
             if let reason = store.value(for: Self.goneKey(sink)) { report.goneSinks[sink.name] = reason } else { active.append(sink) }

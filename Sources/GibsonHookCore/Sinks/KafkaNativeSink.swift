@@ -28,7 +28,7 @@ public final class KafkaNativeSink: EventSink {
     /// The fewest events one round takes: librdkafka batches records into produce requests itself, so a
     /// round is only the outbox's bookkeeping (the records leased together), and its reports are settled as
     /// they arrive.
-    static let round = 5000
+    static let round = 2000
 
     public func accepts(_ event: OutboundEvent) -> Bool { true }
     public var acceptsEveryEvent: Bool { true }
@@ -39,6 +39,14 @@ public final class KafkaNativeSink: EventSink {
     public var secrets: [String] {
         let password = settings.auth.passwordEnv.flatMap { environment.nonEmpty($0) } ?? settings.auth.password
         return (password.map { [$0] } ?? []) + SinkSecrets.values(auth: settings.auth, url: nil, environment: environment)
+    }
+
+    /// Makes the producer before the first round: it connects and asks for its idempotent producer id
+    /// (librdkafka waits about 500 ms for it) while the outbox assigns and leases the events. A producer that
+    /// cannot be made is tried again, and reported, by the first round.
+    public func prepare(deadline: Date) {
+        let milliseconds = Int(deadline.timeIntervalSinceNow * 1000)
+        if milliseconds >= 100 { _ = try? producer(messageTimeout: milliseconds) }
     }
 
     /// The whole batch's outcomes at once (the Deliverer uses the settling form below).
@@ -107,7 +115,8 @@ public final class KafkaNativeSink: EventSink {
         while outstanding > 0 && !stopped {
             let left = Int(deadline.timeIntervalSinceNow * 1000)
             if left <= 0 { break }
-            producer.poll(milliseconds: min(left, 50))
+            // Flushing, not polling: the round's last records go out without waiting for `linger.ms`.
+            producer.drain(milliseconds: min(left, 20))
             flushReady(always: take() == 0)
         }
         if outstanding > 0 {

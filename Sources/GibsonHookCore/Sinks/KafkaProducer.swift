@@ -72,8 +72,9 @@ final class KafkaProducer {
         if gh_kafka_flush(handle, Int32(clamping: milliseconds)) != 0 { gh_kafka_purge(handle) }
     }
 
-    /// Serves delivery reports for at most `milliseconds` (0: only those already there).
-    func poll(milliseconds: Int) { _ = gh_kafka_poll(handle, Int32(clamping: milliseconds)) }
+    /// rd_kafka_flush for at most `milliseconds`, nothing purged: sends what is queued at once (ignoring
+    /// `linger.ms`) and serves the delivery reports that arrive.
+    func drain(milliseconds: Int) { _ = gh_kafka_flush(handle, Int32(clamping: milliseconds)) }
 
     /// The indices of messages whose report arrived since the last call, in arrival order.
     func takeReports() -> [Int] {

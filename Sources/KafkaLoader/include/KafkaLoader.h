@@ -44,8 +44,6 @@ int gh_kafka_flush(gh_kafka_producer *producer, int timeout_ms);
 void gh_kafka_purge(gh_kafka_producer *producer);
 /* 1 when message `index` has a report, with its error and persistence status. */
 int gh_kafka_report(const gh_kafka_producer *producer, int index, int *error, int *status);
-/* rd_kafka_poll for at most `timeout_ms`: serves delivery reports; returns how many. */
-int gh_kafka_poll(gh_kafka_producer *producer, int timeout_ms);
 /* Copies at most `max` indices of messages whose report arrived since the last call, in arrival order. */
 int gh_kafka_take_reports(gh_kafka_producer *producer, int *indices, int max);
 /* librdkafka's log lines never reach stderr: copies the latest error-level line (empty when none) and
