@@ -30,6 +30,8 @@ enum { RD_KAFKA_VTYPE_END = 0, RD_KAFKA_VTYPE_TOPIC = 1, RD_KAFKA_VTYPE_VALUE = 
        RD_KAFKA_VTYPE_OPAQUE = 6, RD_KAFKA_VTYPE_MSGFLAGS = 7, RD_KAFKA_VTYPE_HEADERS = 10 };
 typedef void (*dr_msg_cb)(rd_kafka_t *, const rd_kafka_message_t *, void *);
 typedef void (*log_cb)(const rd_kafka_t *, int, const char *, const char *);
+typedef void (*error_cb)(rd_kafka_t *, int, const char *, void *);
+enum { RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN = -187 };
 
 static struct {
     int (*version)(void);
@@ -42,6 +44,7 @@ static struct {
     void (*conf_set_dr_msg_cb)(rd_kafka_conf_t *, dr_msg_cb);
     void (*conf_set_opaque)(rd_kafka_conf_t *, void *);
     void (*conf_set_log_cb)(rd_kafka_conf_t *, log_cb);
+    void (*conf_set_error_cb)(rd_kafka_conf_t *, error_cb);
     void *(*opaque)(const rd_kafka_t *);
     rd_kafka_t *(*new_handle)(int, rd_kafka_conf_t *, char *, size_t);
     void (*destroy)(rd_kafka_t *);
@@ -98,6 +101,7 @@ static void load(void) {
     RESOLVE(conf_set_dr_msg_cb, "rd_kafka_conf_set_dr_msg_cb");
     RESOLVE(conf_set_opaque, "rd_kafka_conf_set_opaque");
     RESOLVE(conf_set_log_cb, "rd_kafka_conf_set_log_cb");
+    RESOLVE(conf_set_error_cb, "rd_kafka_conf_set_error_cb");
     RESOLVE(opaque, "rd_kafka_opaque");
     RESOLVE(new_handle, "rd_kafka_new");
     RESOLVE(destroy, "rd_kafka_destroy");
@@ -142,16 +146,26 @@ struct gh_kafka_producer {
     unsigned problems;
 };
 
-/* librdkafka's own log lines never reach stderr: the latest error (level 3 or more severe) is kept for the
-   caller, which reports it in its own words. */
-static void on_log(const rd_kafka_t *handle, int level, const char *facility, const char *line) {
-    gh_kafka_producer *producer = api.opaque(handle);
-    if (producer == NULL || level > 3) return;
-    (void)facility;
+static void keep_problem(gh_kafka_producer *producer, const char *line) {
     pthread_mutex_lock(&producer->log_lock);
     snprintf(producer->last_problem, sizeof producer->last_problem, "%s", line);
     producer->problems++;
     pthread_mutex_unlock(&producer->log_lock);
+}
+
+/* librdkafka's own log lines never reach stderr: the latest error (level 3 or more severe) is kept for the
+   caller, which reports it in its own words. */
+static void on_log(const rd_kafka_t *handle, int level, const char *facility, const char *line) {
+    gh_kafka_producer *producer = api.opaque(handle);
+    (void)facility;
+    if (producer != NULL && level <= 3) keep_problem(producer, line);
+}
+
+/* Errors (without an error callback librdkafka logs them too), except the summary "N/N brokers are down",
+   which would hide the connection error that explains it. */
+static void on_error(rd_kafka_t *handle, int err, const char *reason, void *opaque) {
+    (void)handle;
+    if (opaque != NULL && err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) keep_problem(opaque, reason);
 }
 
 static void on_delivery(rd_kafka_t *handle, const rd_kafka_message_t *message, void *opaque) {
@@ -185,6 +199,7 @@ gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *co
     api.conf_set_dr_msg_cb(conf, on_delivery);
     api.conf_set_opaque(conf, producer);
     api.conf_set_log_cb(conf, on_log);
+    api.conf_set_error_cb(conf, on_error);
     producer->handle = api.new_handle(RD_KAFKA_PRODUCER, conf, error, error_size);
     if (producer->handle == NULL) {
         api.conf_destroy(conf);
