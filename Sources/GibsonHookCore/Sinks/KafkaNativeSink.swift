@@ -2,8 +2,8 @@ import Foundation
 
 /// Delivers events to Kafka brokers natively through librdkafka (loaded at run time, see `KafkaProducer`):
 /// an idempotent producer (`enable.idempotence=true`, `acks=all`) kept for the process, each record's
-/// delivery report mapped to an outcome and settled as it arrives. Binary mode (default) writes `ce_` headers and the data as the value,
-/// structured mode the whole event, per the CloudEvents Kafka protocol binding. Record key and topic as the
+/// delivery report mapped to an outcome and settled as it arrives. Binary mode (default) writes `ce_` headers
+/// and the data as the value, structured mode the whole event, per the CloudEvents Kafka protocol binding. Record key and topic as the
 /// REST sink: the partition key and the routed topic.
 public final class KafkaNativeSink: EventSink {
     /// `kafka`, as the REST sink: events pending for one stay pending for the other.
@@ -120,7 +120,8 @@ public final class KafkaNativeSink: EventSink {
             flushReady(always: take() == 0)
         }
         if outstanding > 0 {
-            // The deadline passed or `settle` stopped: nothing stays in librdkafka to be sent behind the outbox's back.
+            // The deadline passed or `settle` stopped: nothing stays in librdkafka to be sent behind the
+            // outbox's back (purged records report `_PURGE_*` errors).
             producer.flush(milliseconds: 0)
             _ = take()
         }
