@@ -80,6 +80,11 @@ static void load_admin(void) {
     admin_loaded = 1;
 }
 
+/* librdkafka's log lines never reach stderr: the admin requests report their own errors. */
+static void discard_log(const void *handle, int level, const char *facility, const char *line) {
+    (void)handle, (void)level, (void)facility, (void)line;
+}
+
 gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, char *error,
                                    size_t error_size) {
     if (!gh_kafka_load(NULL)) {
@@ -98,6 +103,9 @@ gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *v
             return NULL;
         }
     }
+    void (*set_log_cb)(rd_kafka_conf_t *, void (*)(const void *, int, const char *, const char *)) =
+        gh_kafka_dlsym("rd_kafka_conf_set_log_cb");
+    if (set_log_cb) set_log_cb(conf, discard_log);
     rd_kafka_t *handle = gh_admin.new_handle(RD_KAFKA_PRODUCER, conf, error, error_size);
     if (handle == NULL) {
         gh_admin.conf_destroy(conf);

@@ -29,6 +29,9 @@ enum { RD_KAFKA_PURGE_F_QUEUE = 0x1, RD_KAFKA_PURGE_F_INFLIGHT = 0x2 };
 enum { RD_KAFKA_VTYPE_END = 0, RD_KAFKA_VTYPE_TOPIC = 1, RD_KAFKA_VTYPE_VALUE = 4, RD_KAFKA_VTYPE_KEY = 5,
        RD_KAFKA_VTYPE_OPAQUE = 6, RD_KAFKA_VTYPE_MSGFLAGS = 7, RD_KAFKA_VTYPE_HEADERS = 10 };
 typedef void (*dr_msg_cb)(rd_kafka_t *, const rd_kafka_message_t *, void *);
+typedef void (*log_cb)(const rd_kafka_t *, int, const char *, const char *);
+typedef void (*error_cb)(rd_kafka_t *, int, const char *, void *);
+enum { RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN = -187 };
 
 static struct {
     int (*version)(void);
@@ -40,6 +43,9 @@ static struct {
     void (*conf_destroy)(rd_kafka_conf_t *);
     void (*conf_set_dr_msg_cb)(rd_kafka_conf_t *, dr_msg_cb);
     void (*conf_set_opaque)(rd_kafka_conf_t *, void *);
+    void (*conf_set_log_cb)(rd_kafka_conf_t *, log_cb);
+    void (*conf_set_error_cb)(rd_kafka_conf_t *, error_cb);
+    void *(*opaque)(const rd_kafka_t *);
     rd_kafka_t *(*new_handle)(int, rd_kafka_conf_t *, char *, size_t);
     void (*destroy)(rd_kafka_t *);
     int (*producev)(rd_kafka_t *, ...);
@@ -94,6 +100,9 @@ static void load(void) {
     RESOLVE(conf_destroy, "rd_kafka_conf_destroy");
     RESOLVE(conf_set_dr_msg_cb, "rd_kafka_conf_set_dr_msg_cb");
     RESOLVE(conf_set_opaque, "rd_kafka_conf_set_opaque");
+    RESOLVE(conf_set_log_cb, "rd_kafka_conf_set_log_cb");
+    RESOLVE(conf_set_error_cb, "rd_kafka_conf_set_error_cb");
+    RESOLVE(opaque, "rd_kafka_opaque");
     RESOLVE(new_handle, "rd_kafka_new");
     RESOLVE(destroy, "rd_kafka_destroy");
     RESOLVE(producev, "rd_kafka_producev");
@@ -129,7 +138,35 @@ struct gh_kafka_producer {
     int *errors;
     int *statuses;
     char *reported;
+    int *order;      /* indices in the order their reports arrived */
+    int order_count; /* reports arrived in this batch */
+    int order_taken; /* of those, handed to the caller by gh_kafka_take_reports */
+    pthread_mutex_t log_lock; /* the log callback runs on librdkafka's threads */
+    char last_problem[512];
+    unsigned problems;
 };
+
+static void keep_problem(gh_kafka_producer *producer, const char *line) {
+    pthread_mutex_lock(&producer->log_lock);
+    snprintf(producer->last_problem, sizeof producer->last_problem, "%s", line);
+    producer->problems++;
+    pthread_mutex_unlock(&producer->log_lock);
+}
+
+/* librdkafka's own log lines never reach stderr: the latest error (level 3 or more severe) is kept for the
+   caller, which reports it in its own words. */
+static void on_log(const rd_kafka_t *handle, int level, const char *facility, const char *line) {
+    gh_kafka_producer *producer = api.opaque(handle);
+    (void)facility;
+    if (producer != NULL && level <= 3) keep_problem(producer, line);
+}
+
+/* Errors (without an error callback librdkafka logs them too), except the summary "N/N brokers are down",
+   which would hide the connection error that explains it. */
+static void on_error(rd_kafka_t *handle, int err, const char *reason, void *opaque) {
+    (void)handle;
+    if (opaque != NULL && err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) keep_problem(opaque, reason);
+}
 
 static void on_delivery(rd_kafka_t *handle, const rd_kafka_message_t *message, void *opaque) {
     (void)handle;
@@ -138,6 +175,7 @@ static void on_delivery(rd_kafka_t *handle, const rd_kafka_message_t *message, v
     if (index < 0 || index >= producer->capacity) return;
     producer->errors[index] = message->err;
     producer->statuses[index] = api.message_status(message);
+    if (!producer->reported[index]) producer->order[producer->order_count++] = (int)index;
     producer->reported[index] = 1;
 }
 
@@ -148,6 +186,7 @@ gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *co
         return NULL;
     }
     gh_kafka_producer *producer = calloc(1, sizeof *producer);
+    pthread_mutex_init(&producer->log_lock, NULL);
     gh_kafka_begin(producer, capacity);
     rd_kafka_conf_t *conf = api.conf_new();
     for (int index = 0; index < count; index++) {
@@ -159,6 +198,8 @@ gh_kafka_producer *gh_kafka_producer_new(const char *const *keys, const char *co
     }
     api.conf_set_dr_msg_cb(conf, on_delivery);
     api.conf_set_opaque(conf, producer);
+    api.conf_set_log_cb(conf, on_log);
+    api.conf_set_error_cb(conf, on_error);
     producer->handle = api.new_handle(RD_KAFKA_PRODUCER, conf, error, error_size);
     if (producer->handle == NULL) {
         api.conf_destroy(conf);
@@ -172,12 +213,16 @@ void gh_kafka_begin(gh_kafka_producer *producer, int capacity) {
     free(producer->errors);
     free(producer->statuses);
     free(producer->reported);
+    free(producer->order);
     int slots = capacity > 0 ? capacity : 1;
     producer->base += producer->capacity;
     producer->capacity = capacity;
     producer->errors = calloc(slots, sizeof(int));
     producer->statuses = calloc(slots, sizeof(int));
     producer->reported = calloc(slots, 1);
+    producer->order = calloc(slots, sizeof(int));
+    producer->order_count = 0;
+    producer->order_taken = 0;
 }
 
 void gh_kafka_producer_destroy(gh_kafka_producer *producer) {
@@ -186,6 +231,8 @@ void gh_kafka_producer_destroy(gh_kafka_producer *producer) {
     free(producer->errors);
     free(producer->statuses);
     free(producer->reported);
+    free(producer->order);
+    pthread_mutex_destroy(&producer->log_lock);
     free(producer);
 }
 
@@ -219,4 +266,20 @@ int gh_kafka_report(const gh_kafka_producer *producer, int index, int *error, in
     *error = producer->errors[index];
     *status = producer->statuses[index];
     return 1;
+}
+
+int gh_kafka_take_reports(gh_kafka_producer *producer, int *indices, int max) {
+    int count = 0;
+    while (count < max && producer->order_taken < producer->order_count) {
+        indices[count++] = producer->order[producer->order_taken++];
+    }
+    return count;
+}
+
+unsigned gh_kafka_last_problem(gh_kafka_producer *producer, char *buffer, size_t size) {
+    pthread_mutex_lock(&producer->log_lock);
+    unsigned problems = producer->problems;
+    snprintf(buffer, size, "%s", producer->last_problem);
+    pthread_mutex_unlock(&producer->log_lock);
+    return problems;
 }

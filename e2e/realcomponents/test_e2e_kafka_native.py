@@ -3,13 +3,19 @@ confluent-kafka wheel ships (GIBSON_HOOK_LIBRDKAFKA): events and commit events r
 import glob
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
+import threading
+import uuid
+from collections import Counter
 
 import pytest
 
 from e2e import check_delivered, event_of, sample_events
 from gatehelpers import commit, gibson_target, install
+from standins.tansu import TansuBroker
 
 LIBRDKAFKA = sorted(glob.glob(os.path.join(
     sys.prefix, "lib", "python3*", "site-packages", "confluent_kafka.libs", "librdkafka-*.so.1")))
@@ -198,3 +204,128 @@ def test_a_malformed_broker_is_refused_when_the_configuration_loads(native, topi
         "fix the values above; `gibson-hook config check` lists every problem\n")
     native.env["GIBSON_HOOK_KAFKA_BROKERS"] = native.env["GIBSON_HOOK_KAFKA_BROKERS"].split(",")[0]
     assert [row["type"] for row in native.outbox("pending")] == ["dev.test.kept"]  # nothing lost
+
+
+def test_a_flush_with_the_broker_down_prints_no_librdkafka_lines(native, topic):
+    port = closed_port()
+    native.env["GIBSON_HOOK_KAFKA_BROKERS"] = f"127.0.0.1:{port}"
+    native.emit_ndjson(sample_events(topic, 3))
+    r = native.run("flush", "--deadline", "3s")
+    assert (r.returncode, r.stdout) == (3, "delivered 0, retried 0, dead 0, remaining 3\n"), r
+    # librdkafka's own `%3|...|FAIL|rdkafka#producer-1| ...` lines are gone: one house-style warning instead.
+    assert re.fullmatch(
+        rf"gibson-hook: warning: sink 'kafka' could not deliver everything; its last connection problem: "
+        rf"127\.0\.0\.1:{port}/bootstrap: Connect to ipv4#127\.0\.0\.1:{port} failed: Connection refused "
+        r"\(after \d+ms in state CONNECT[^)\n]*\)\n", r.stderr), r.stderr
+    reasons = {row["lastError"] for row in native.outbox("pending")}
+    assert all(f"librdkafka: 127.0.0.1:{port}/bootstrap: Connect to" in reason for reason in reasons), reasons
+    report = json.loads(native.run("flush", "--deadline", "2s", "--json").stdout)
+    assert f"Connect to ipv4#127.0.0.1:{port} failed" in report["sinkProblems"]["kafka"], report
+
+
+class ReadWhileAlive(threading.Thread):
+    """Reads every record of `topic` from `bootstrap` until the broker dies or `stop` is set."""
+
+    def __init__(self, bootstrap, topic):
+        super().__init__(daemon=True)
+        from confluent_kafka import Consumer
+        self.consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"alive-{uuid.uuid4().hex}",
+                                  "enable.auto.commit": False, "log_level": 0})
+        self.topic, self.ids, self.first = topic, [], threading.Event()
+        self.ready, self.stop = threading.Event(), threading.Event()
+
+    def run(self):
+        from confluent_kafka import TopicPartition
+        self.consumer.assign([TopicPartition(self.topic, p, 0) for p in range(3)])
+        while not self.stop.is_set():
+            messages = self.consumer.consume(500, 0.05)
+            self.ready.set()  # assigned and fetching
+            for message in messages:
+                if not message.error():
+                    self.ids.append(dict(message.headers())["ce_id"].decode())
+                    self.first.set()
+        self.consumer.close()
+
+
+def duplicate_noted(row):
+    return DUPLICATE_NOTE in (row.get("lastError") or "")
+
+
+DUPLICATE_NOTE = "possibly persisted: sent again with the same id (a possible duplicate)"
+SLOW_PRODUCE = {"batch.num.messages": "5", "max.in.flight.requests.per.connection": "1"}
+
+
+def test_the_broker_killed_during_a_flush_loses_nothing(native, tmp_path):
+    """A dedicated tansu, SIGKILLed while `flush` delivers 5,000 events, restarted on the same port. The test
+    tansu keeps its log in memory only (this build has no sqlite or postgres storage), so the restarted broker
+    is empty: what the first one acknowledged is checked against a reader of the first broker, the rest must
+    all arrive at the second."""
+    dying = TansuBroker(log_path=str(tmp_path / "tansu.log")).start()
+    try:
+        topic = dying.create_topic(f"events-{uuid.uuid4().hex[:12]}", partitions=3)
+        native.env["GIBSON_HOOK_KAFKA_BROKERS"] = dying.bootstrap
+        native.config({"sinks": {"kafka": {"librdkafka": SLOW_PRODUCE}}})  # many small requests: a long flush
+        events = sample_events(topic, 5000)
+        ids = native.emit_ndjson(events)
+        reader = ReadWhileAlive(dying.bootstrap, topic)
+        reader.start()
+        assert reader.ready.wait(30), "the reader did not start"
+        flush = native.popen("flush", "--deadline", "8s", "--json")
+        assert reader.first.wait(60), "no record reached the broker"
+        os.kill(dying.proc.pid, signal.SIGKILL)  # mid-delivery: the broker dies with records in flight
+        dying.proc.wait(10)
+        reader.stop.set()
+        out, err = flush.communicate(timeout=60)
+        assert flush.returncode == 3 and "%3|" not in err, (flush.returncode, err)
+        first = json.loads(out)
+        assert first["dead"] == 0 and first["remaining"] > 0, first
+        pending = {row["id"]: row for row in native.outbox("pending")}
+        assert len(pending) == first["remaining"] and first["delivered"] + len(pending) == len(ids), first
+        noted = {eid for eid, row in pending.items() if duplicate_noted(row)}
+        assert len(noted) == first["possibleDuplicates"], first
+        reader.join(10)
+        # What the first broker stored is recorded delivered, or pending as a possible duplicate.
+        stored_first = set(reader.ids)
+        assert stored_first <= set(ids) and not stored_first & (set(pending) - noted), sorted(stored_first & set(pending))
+        # The same port again, empty; the rest is delivered there.
+        restarted = TansuBroker(port=dying.port, log_path=str(tmp_path / "tansu-2.log")).start()
+        try:
+            restarted.create_topic(topic, partitions=3)
+            summaries = native.flush_until_done()
+            assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+            assert sum(s["delivered"] for s in summaries) == len(pending), summaries
+            records = restarted.consume(topic)
+            arrived = Counter(headers_of(r)["ce_id"] for r in records)
+            assert set(arrived) == set(pending), (len(arrived), len(pending))
+            assert all(count == 1 for count in arrived.values()), [e for e, c in arrived.items() if c > 1]
+            check_delivered(records, list(pending), [events[ids.index(eid)] for eid in pending])
+        finally:
+            restarted.stop()
+        assert native.outbox("dead") == []
+    finally:
+        dying.stop()
+
+
+def test_a_flush_killed_mid_delivery_resends_only_what_it_had_not_recorded(native, broker, topic):
+    native.config({"sinks": {"kafka": {"librdkafka": SLOW_PRODUCE}}})
+    events = sample_events(topic, 5000)
+    ids = native.emit_ndjson(events)
+    reader = ReadWhileAlive(broker.bootstrap, topic)
+    reader.start()
+    assert reader.ready.wait(30), "the reader did not start"
+    flush = native.popen("flush", "--deadline", "60s")
+    try:
+        assert reader.first.wait(60), "no record reached the broker"
+        flush.send_signal(signal.SIGKILL)  # mid-delivery, records in flight
+        flush.wait(10)
+    finally:
+        reader.stop.set()
+    delivered_before = {row["id"] for row in native.outbox("delivered")}
+    assert len(delivered_before) < len(ids), "the flush had finished before it was killed"
+    summaries = native.flush_until_done()
+    assert summaries[-1]["remaining"] == 0 and summaries[-1]["dead"] == 0, summaries
+    assert native.outbox("dead") == []
+    records = broker.consume(topic)
+    seen = check_delivered(records, ids, events, max_copies=2)
+    # Only events the killed flush had not recorded as delivered are sent again.
+    assert not {eid for eid, count in seen.items() if count > 1} & delivered_before

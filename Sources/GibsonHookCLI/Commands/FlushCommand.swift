@@ -31,6 +31,9 @@ struct FlushCommand: ParsableCommand {
         for (sink, reason) in report.goneSinks.sorted(by: { $0.key < $1.key }) {
             env.warning("sink '\(sink)' answered 410 Gone (\(reason)); its events stay pending: fix its URL in the configuration")
         }
+        for (sink, problem) in report.sinkProblems.sorted(by: { $0.key < $1.key }) {
+            env.warning("sink '\(sink)' could not deliver everything; its last connection problem: \(problem)")
+        }
         for endpoint in report.openBreakers {
             env.warning("'\(endpoint)' keeps failing; delivery to it is paused (circuit breaker open)")
         }

@@ -53,6 +53,10 @@ public final class Deliverer {
         defer { try? store.database.execute("PRAGMA synchronous=FULL") }
         try store.prune(deliveredBefore: clock.now().addingTimeInterval(-retention))
         var active: [EventSink] = []
+        // Slow set-up (the Kafka producer's connection and id) runs while the outbox assigns the events.
+        for sink in sinks where store.value(for: Self.goneKey(sink)) == nil {
+            if try store.mayHaveWork(for: sink) { sink.prepare(deadline: deadline) }
+        }
         for sink in sinks {
             try store.materialize(sink: sink)
             if let reason = store.value(for: Self.goneKey(sink)) { report.goneSinks[sink.name] = reason } else { active.append(sink) }
@@ -133,7 +137,11 @@ public final class Deliverer {
 
     private func finish(_ report: inout DeliveryReport) throws {
         report.remaining = 0
-        for sink in sinks { report.remaining += try store.pendingSummary(sink: sink.name).count }
+        for sink in sinks {
+            let pending = try store.pendingSummary(sink: sink.name).count
+            report.remaining += pending
+            if pending > 0, let problem = sink.problem { report.sinkProblems[sink.name] = SinkSecrets.redact(problem, secrets: sink.secrets) }
+        }
         if sinks.isEmpty { report.remaining = try store.unassignedCount() }
         let now = clock.now()
         report.openBreakers = sinks.compactMap { sink in

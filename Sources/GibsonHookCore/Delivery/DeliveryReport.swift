@@ -23,6 +23,8 @@ public struct DeliveryReport: Sendable, Equatable {
     public var remaining = 0
     /// Sinks that answered 410 Gone, with the reason: their events stay pending.
     public var goneSinks: [String: String] = [:]
+    /// Sinks with events left pending and a connection problem of their own (see `EventSink.problem`).
+    public var sinkProblems: [String: String] = [:]
     /// Endpoints whose circuit breaker is open.
     public var openBreakers: [String] = []
     /// True when no sink is configured.
@@ -37,6 +39,7 @@ public struct DeliveryReport: Sendable, Equatable {
             "dead": .integer(Int64(deadLetters)), "newDead": .integer(Int64(dead)),
             "unanswered": .integer(Int64(unanswered)), "possibleDuplicates": .integer(Int64(possibleDuplicates)), "leasedByOtherFlush": .integer(Int64(leasedElsewhere)),
             "remaining": .integer(Int64(remaining)), "goneSinks": .object(goneSinks.mapValues { .string($0) }),
+            "sinkProblems": .object(sinkProblems.mapValues { .string($0) }),
             "openBreakers": .array(openBreakers.sorted().map { .string($0) }), "noSinks": .bool(noSinks),
         ]
     }

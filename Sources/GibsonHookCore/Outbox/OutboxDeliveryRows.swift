@@ -182,6 +182,16 @@ extension OutboxStore {
         return (row.0, row.1.map { Date(timeIntervalSince1970: $0) })
     }
 
+    /// True when `sink` has pending rows or events not yet assigned to it: what `Deliverer` asks before it
+    /// lets a sink start its slow set-up.
+    func mayHaveWork(for sink: EventSink) throws -> Bool {
+        let watermark = Int(value(for: "materialized." + sink.name) ?? "0") ?? 0
+        if try database.scalarInt("SELECT COALESCE(MAX(seq), 0) FROM events") > watermark { return true }
+        return try database.scalarInt(
+            "SELECT EXISTS(SELECT 1 FROM deliveries INDEXED BY deliveries_pending WHERE sink = ? AND state = 'pending')",
+            [.text(sink.name)]) == 1
+    }
+
     /// Events that no sink has a row for yet (recorded while no sink was configured).
     public func unassignedCount() throws -> Int {
         try database.scalarInt("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.seq = e.seq)")

@@ -104,6 +104,12 @@ public protocol EventSink: AnyObject {
     /// The HTTP status of the request just settled, when the sink knows it (defaults to nil: the code is
     /// then read from the outcomes, see `RequestCode`).
     var lastRequestStatus: Int? { get }
+    /// The sink's latest connection problem in its own words (librdkafka's log for the native Kafka sink),
+    /// shown once by `flush` when events are left pending (defaults to nil).
+    var problem: String? { get }
+    /// Called once before delivery when the outbox may hold events for this sink, so slow set-up can start
+    /// while the outbox assigns them (defaults to nothing).
+    func prepare(deadline: Date)
     /// Delivers `batch` request by request, calling `settle(indices, outcomes)` as soon as each request's
     /// outcome is known (indices into `batch`), so the caller can record it before the next request: a crash
     /// then re-sends at most one request's events. When `settle` returns false the sink sends nothing
@@ -120,6 +126,10 @@ extension EventSink {
     public var secrets: [String] { [] }
     /// Unless a sink says otherwise, its statuses are read from the outcomes.
     public var lastRequestStatus: Int? { nil }
+    /// Unless a sink says otherwise, it has nothing to set up.
+    public func prepare(deadline: Date) {}
+    /// Unless a sink says otherwise, it reports no connection problem of its own.
+    public var problem: String? { nil }
 
     /// The whole batch in one `deliver` call, settled once.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {

@@ -72,6 +72,37 @@ final class KafkaProducer {
         if gh_kafka_flush(handle, Int32(clamping: milliseconds)) != 0 { gh_kafka_purge(handle) }
     }
 
+    /// rd_kafka_flush for at most `milliseconds`, nothing purged: sends what is queued at once (ignoring
+    /// `linger.ms`) and serves the delivery reports that arrive.
+    func drain(milliseconds: Int) { _ = gh_kafka_flush(handle, Int32(clamping: milliseconds)) }
+
+    /// The indices of messages whose report arrived since the last call, in arrival order.
+    func takeReports() -> [Int] {
+        var taken: [Int] = []
+        var buffer = [Int32](repeating: 0, count: 1024)
+        while true {
+            let count = Int(gh_kafka_take_reports(handle, &buffer, Int32(buffer.count)))
+            taken += buffer.prefix(count).map(Int.init)
+            if count < buffer.count { return taken }
+        }
+    }
+
+    /// The latest error librdkafka logged (it never writes to stderr itself), nil when none, without its
+    /// thread and client names: `127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused`.
+    var lastProblem: String? {
+        var buffer = [CChar](repeating: 0, count: 512)
+        guard gh_kafka_last_problem(handle, &buffer, buffer.count) > 0 else { return nil }
+        return Self.plain(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
+    /// A librdkafka log line without its `[thrd:…]: ` and `rdkafka#producer-1: ` prefixes.
+    static func plain(_ line: String) -> String {
+        var text = Substring(line)
+        if text.hasPrefix("[thrd:"), let end = text.range(of: "]: ") { text = text[end.upperBound...] }
+        if text.hasPrefix("rdkafka#"), let end = text.range(of: ": ") { text = text[end.upperBound...] }
+        return String(text)
+    }
+
     /// The report of message `index`, nil when none arrived.
     func report(_ index: Int) -> Report? {
         var error: Int32 = 0, status: Int32 = 0

@@ -44,4 +44,9 @@ int gh_kafka_flush(gh_kafka_producer *producer, int timeout_ms);
 void gh_kafka_purge(gh_kafka_producer *producer);
 /* 1 when message `index` has a report, with its error and persistence status. */
 int gh_kafka_report(const gh_kafka_producer *producer, int index, int *error, int *status);
+/* Copies at most `max` indices of messages whose report arrived since the last call, in arrival order. */
+int gh_kafka_take_reports(gh_kafka_producer *producer, int *indices, int max);
+/* librdkafka's log lines never reach stderr: copies the latest error-level line (empty when none) and
+   returns how many there were since the producer was made. */
+unsigned gh_kafka_last_problem(gh_kafka_producer *producer, char *buffer, size_t size);
 #endif

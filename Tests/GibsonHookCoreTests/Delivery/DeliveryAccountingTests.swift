@@ -157,3 +157,46 @@ final class SettlingSink: EventSink {
         #expect(try store.list().first?.lastError == #"HTTP 401: {"got":"Authorization: <redacted>","apikey":"<redacted>"}"#)
     }
 }
+
+/// A `SettlingSink` that counts `prepare` calls and reports a connection problem of its own.
+final class PreparingSink: EventSink {
+    let name = "preparing"
+    let endpoint = "kafka://127.0.0.1:1"
+    let maxBatchSize = 100
+    var prepared = 0
+    var problem: String? = "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused"
+    var outcome: DeliveryOutcome = .notSent(reason: "down")
+
+    func accepts(_ event: OutboundEvent) -> Bool { true }
+    func prepare(deadline: Date) { prepared += 1 }
+    func deliver(_ batch: [OutboundEvent], deadline: Date) -> [DeliveryOutcome] { batch.map { _ in outcome } }
+}
+
+@Suite struct SinkPreparationTests {
+    let clock = ManualClock()
+    let outbox = TemporaryOutbox()
+
+    func run(_ sink: PreparingSink, _ store: OutboxStore) throws -> DeliveryReport {
+        try Deliverer(store: store, sinks: [sink], configuration: Configuration(), clock: clock, random: { $0 })
+            .run(deadline: clock.now().addingTimeInterval(20))
+    }
+
+    @Test func aSinkIsPreparedOnlyWhenTheOutboxMayHoldEventsForIt() throws {
+        let store = try outbox.open(clock: clock)
+        let sink = PreparingSink()
+        _ = try run(sink, store)
+        #expect(sink.prepared == 0)
+        try store.record([outboxEvent("e1", key: "k")])
+        let down = try run(sink, store)  // a new event, not yet assigned
+        #expect(sink.prepared == 1 && down.remaining == 1 && down.sinkProblems == ["preparing": sink.problem!])
+        clock.advance(300)
+        _ = try run(sink, store)  // assigned and pending
+        #expect(sink.prepared == 2)
+        sink.outcome = .delivered
+        clock.advance(300)
+        let delivered = try run(sink, store)
+        #expect(delivered.remaining == 0 && delivered.sinkProblems.isEmpty)  // nothing pending: no warning
+        _ = try run(sink, store)
+        #expect(sink.prepared == 3)
+    }
+}

@@ -64,6 +64,21 @@ import Testing
         #expect(String(decoding: value, as: UTF8.self) == #"{"n":1}"#)
     }
 
+    @Test func librdkafkasLatestErrorIsNamedBeforeThePossibleDuplicateNote() {
+        let problem = KafkaProducer.plain(
+            "[thrd:app]: rdkafka#producer-1: 127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused")
+        #expect(problem == "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed: Connection refused")
+        #expect(KafkaProducer.plain("no prefix: kept") == "no prefix: kept")
+        #expect(KafkaNativeSink.outcome(error: -192, status: 1, problem: problem) == .notSent(reason:
+            "kafka broker: " + KafkaProducer.describe(-192) + "; librdkafka: " + problem + "; "
+            + DeliveryOutcome.possibleDuplicateNote))
+        guard case .permanent(let reason) = KafkaNativeSink.outcome(error: 10, status: 0, problem: problem) else {
+            Issue.record("size")
+            return
+        }
+        #expect(!reason.contains("librdkafka"))
+    }
+
     @Test func deliveryReportsMapToOutcomes() {
         #expect(KafkaNativeSink.outcome(error: 0, status: 2) == .delivered)
         guard case .permanent = KafkaNativeSink.outcome(error: 10, status: 0) else { Issue.record("size"); return }
