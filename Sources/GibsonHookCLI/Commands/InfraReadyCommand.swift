@@ -22,14 +22,16 @@ struct InfraReadyCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
+    // Checked here, not in run(), so that a usage error shows this command's usage line.
+    func validate() throws {
+        if let wait, DurationValue(parsing: wait) == nil {
+            throw ValidationError("--wait takes a duration such as 30s or 5m, not '\(wait)'")
+        }
+    }
+
     func run() throws {
         let env = CommandEnvironment.current()
-        let duration = try wait.map { text in
-            guard let duration = DurationValue(parsing: text) else {
-                throw ValidationError("--wait takes a duration such as 30s or 5m, not '\(text)'")
-            }
-            return duration
-        }
+        let duration = wait.flatMap(DurationValue.init(parsing:))
         let report = env.recordingEvents(try env.gibsonHook(config.overrides)) { $0.infraReady(wait: duration) }
         if json {
             var members: [String: JSONValue] = [

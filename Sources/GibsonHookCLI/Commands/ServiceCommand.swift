@@ -21,6 +21,7 @@ struct ServiceOptions: ParsableArguments {
     func validate() throws {
         if user && system { throw ValidationError("--user and --system exclude each other") }
         if launchd && systemd { throw ValidationError("--launchd and --systemd exclude each other") }
+        if let output, output.isEmpty { throw ValidationError("--output needs a directory") }
     }
 
     var manager: ServiceManager { launchd ? .launchd : systemd ? .systemd : .native }
@@ -37,7 +38,9 @@ struct ServiceInstallCommand: ParsableCommand {
         for path in try installer.install(try root.serviceFiles(system: options.system, manager: options.manager)) {
             env.stdout.write("wrote \(path)\n")
         }
-        if installer.filesOnly { env.note("wrote the units only; nothing was enabled") }
+        if installer.filesOnly {
+            env.note(options.manager == .launchd ? "wrote the property lists only; nothing was loaded" : "wrote the units only; nothing was enabled")
+        }
     }
 }
 

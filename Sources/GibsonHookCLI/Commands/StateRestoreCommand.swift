@@ -30,16 +30,17 @@ struct StatePruneCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var config: ConfigOptions
 
+    // Checked here, not in run(), so that a usage error shows this command's usage line.
+    func validate() throws {
+        if let keep, keep < 0 { throw ValidationError("--keep must be 0 or more, not '\(keep)'") }
+        if let olderThan, DurationValue(parsing: olderThan) == nil {
+            throw ValidationError("'\(olderThan)' is not a duration: give a number with s, m, h or d, e.g. 30d")
+        }
+    }
+
     func run() throws {
         let env = CommandEnvironment.current()
-        if let keep, keep < 0 { throw ValidationError("--keep must be 0 or more, not '\(keep)'") }
-        var maxAge: Double?
-        if let olderThan {
-            guard let duration = DurationValue(parsing: olderThan) else {
-                throw ValidationError("'\(olderThan)' is not a duration: give a number with s, m, h or d, e.g. 30d")
-            }
-            maxAge = duration.seconds
-        }
+        let maxAge = olderThan.flatMap(DurationValue.init(parsing:))?.seconds
         let removed = try env.gibsonHook(config.overrides).pruneStateBackups(keep: keep, maxAge: maxAge)
         if json { return env.json(.array(removed.map(\.summaryJSON))) }
         for backup in removed { env.stdout.write("removed \(backup.id)\n") }

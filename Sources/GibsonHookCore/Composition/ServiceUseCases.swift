@@ -42,6 +42,11 @@ extension GibsonHook {
         for name in ["GIBSON_HOOK_CONFIG", "GIBSON_HOOK_GIBSON", "PATH"] {
             if let value = context.environment.nonEmpty(name) { environment.append((name, value)) }
         }
+        for (name, value) in [("gibson-hook's own path", binary)] + environment {
+            if let bad = value.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+                throw ServiceError.controlCharacter(name: name, scalar: bad.value)
+            }
+        }
         return (binary, environment)
     }
 }

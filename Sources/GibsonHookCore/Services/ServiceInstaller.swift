@@ -14,6 +14,9 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
     case noLaunchd
     /// `launchctl` failed.
     case launchctl(arguments: [String], detail: String)
+    /// A value the units would carry holds a control character, which neither a unit file nor a property list
+    /// can hold as it is.
+    case controlCharacter(name: String, scalar: UInt32)
 
     public var description: String {
         switch self {
@@ -25,6 +28,10 @@ public enum ServiceError: Error, Equatable, CustomStringConvertible {
         case .noLaunchd:
             return "launchd is not running here (it is macOS's service manager); use --output DIR to write the property lists only"
         case .launchctl(let arguments, let detail): return "'launchctl \(arguments.joined(separator: " "))' failed: \(detail)"
+        case .controlCharacter(let name, let scalar):
+            let code = String(scalar, radix: 16, uppercase: true)
+            return "\(name) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which a unit "
+                + "file or property list cannot carry; remove it and run service install again"
         }
     }
 }

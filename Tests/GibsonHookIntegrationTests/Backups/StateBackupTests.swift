@@ -143,6 +143,38 @@ import Testing
         #expect((left.arrayValue ?? []).count == 1)
     }
 
+    /// A `maxAge` shorter than the backup itself takes never removes the backup just made; 0 is refused.
+    @Test func aTinyMaxAgeKeepsTheNewBackupAndZeroIsAConfigurationError() throws {
+        let sandbox = try TemporaryGitRepository()
+        let env = ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.appendingPathComponent("hook-state").path]
+        let gibsonai = sandbox.home.appendingPathComponent(".gibsonai")
+        try FileManager.default.createDirectory(at: gibsonai, withIntermediateDirectories: true)
+        try "v1\n".write(to: gibsonai.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        var made: [String] = []
+        var removed: [[String]] = []
+        for _ in 0..<2 {
+            let result = try sandbox.gibsonHook(["state", "backup", "--json", "--set", "gibson.backups.maxAge=1ms"], extraEnvironment: env)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONValue.parse(result.stdoutData)
+            made.append(try #require(json["id"]?.stringValue))
+            removed.append((json["removed"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        #expect(removed == [[], [made[0]]])
+        let listed = try JSONValue.parse(try sandbox.gibsonHook(["state", "list", "--json"], extraEnvironment: env).stdoutData)
+        #expect((listed.arrayValue ?? []).compactMap { $0["id"]?.stringValue } == [made[1]])
+
+        let zero = try sandbox.gibsonHook(["state", "backup", "--set", "gibson.backups.maxAge=0s"], extraEnvironment: env)
+        #expect(zero.status == 2)
+        #expect(zero.stdout == "")
+        #expect(zero.stderr == """
+            gibson-hook: error: invalid configuration (1 error):
+            flag --set gibson.backups.maxAge: error: invalid value '0s' for 'gibson.backups.maxAge': expected a duration longer \
+            than 0 such as 12h or 30d
+            fix the values above; `gibson-hook config check` lists every problem
+
+            """)
+    }
+
     @Test func anUnknownBackupIsAClearError() throws {
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["state", "restore", "nope"], extraEnvironment: ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.path + "/s"])

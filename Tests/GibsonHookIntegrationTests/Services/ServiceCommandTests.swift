@@ -105,7 +105,7 @@ import Testing
         let infra = output.appendingPathComponent("ai.gibson.hook.infra-ready.plist")
         let watch = output.appendingPathComponent("ai.gibson.hook.watch.plist")
         #expect(installed.stdout == "wrote \(infra.path)\nwrote \(watch.path)\n")
-        #expect(installed.stderr == "gibson-hook: wrote the units only; nothing was enabled\n")
+        #expect(installed.stderr == "gibson-hook: wrote the property lists only; nothing was loaded\n")
 
         let job = try plist(watch)
         let arguments = (job["ProgramArguments"]?.arrayValue ?? []).compactMap(\.stringValue)
@@ -158,5 +158,28 @@ import Testing
         let both = try sandbox.gibsonHook(["service", "install", "--launchd", "--systemd"])
         #expect(both.status == 2)
         #expect(both.stderr.contains("--launchd and --systemd exclude each other"))
+    }
+
+    /// A control character in a value the units carry is refused for both managers (a newline would start a
+    /// new line of the unit file; XML 1.0 cannot hold it at all), and nothing is written.
+    @Test func aControlCharacterInTheEnvironmentIsRefusedAndNothingIsWritten() throws {
+        let sandbox = try TemporaryGitRepository()
+        for manager in ["--launchd", "--systemd"] {
+            let output = sandbox.sandbox.appendingPathComponent("units" + manager)
+            let result = try sandbox.gibsonHook(
+                ["service", "install", manager, "--output", output.path],
+                extraEnvironment: ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.path + "/state", "PATH": "/usr/bin:/bin\nExecStartPre=/bin/true"])
+            #expect(result.status == 1, "\(manager): \(result.stderr)")
+            #expect(result.stdout == "")
+            #expect(result.stderr == """
+                gibson-hook: error: PATH holds the control character U+000A, which a unit file or property list cannot carry; \
+                remove it and run service install again
+
+                """)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+        let empty = try sandbox.gibsonHook(["service", "install", "--output", ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("Error: --output needs a directory\nUsage: gibson-hook service install"), "\(empty.stderr)")
     }
 }
