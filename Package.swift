@@ -37,12 +37,14 @@ let package = Package(
         .target(name: "CurlLoader", dependencies: ["Clibcurl"], linkerSettings: [.linkedLibrary("dl")]),
         // librdkafka, opened at run time by the processes that deliver to Kafka natively (no -dev headers).
         .target(name: "KafkaLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // SQLite's headers only, for the same reason: SQLiteLoader opens libsqlite3 when the outbox is opened.
         .systemLibrary(
-            name: "CSQLite", pkgConfig: "sqlite3",
+            name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "SQLiteLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "GibsonHookCore",
-            dependencies: ["Clibgit2", "Git2Loader", "CurlLoader", "KafkaLoader", "CSQLite", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Clibgit2", "Git2Loader", "CurlLoader", "KafkaLoader", "CSQLite", "SQLiteLoader", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "GibsonHookCLI",
             dependencies: ["GibsonHookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
