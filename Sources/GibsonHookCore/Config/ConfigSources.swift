@@ -50,7 +50,7 @@ struct ConfigSourceLocator {
         if let workTree = environment.nonEmpty("GIT_WORK_TREE") { return absolute(workTree) }
         guard workingDirectory.hasPrefix("/") else { return nil }
         // Plain string work and stat(2), not URL and FileManager: this runs in every hook process.
-        var components = Self.standardized(workingDirectory)
+        var components = AbsolutePath.components(workingDirectory)
         while true {
             let directory = "/" + components.joined(separator: "/")
             var info = stat()
@@ -58,20 +58,6 @@ struct ConfigSourceLocator {
             if components.isEmpty { return nil }
             components.removeLast()
         }
-    }
-
-    /// The components of the absolute `path` without `.`, `..` and empty ones, as `URL.standardizedFileURL`
-    /// resolves them (symbolic links are kept).
-    static func standardized(_ path: String) -> [Substring] {
-        var components: [Substring] = []
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
-            default: components.append(component)
-            }
-        }
-        return components
     }
 
     private func absolute(_ path: String) -> String {

@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: ["/", "/a/b", "/a/./b/", "//a//b", "/a/../b", "/../a", "/a/b/..", "/a/b/../../.."])
     func standardisingIsWhatURLDoes(path: String) {
         let expected = URL(fileURLWithPath: path).standardizedFileURL.path
-        #expect("/" + ConfigSourceLocator.standardized(path).joined(separator: "/") == expected)
+        #expect(AbsolutePath.standardized(path) == expected)
     }
 
     @Test func aGitDirectoryAtTheTopOfAPathWithDotsIsFound() throws {
