@@ -13,7 +13,10 @@ Times are wall-clock (time.time()) in this process, which runs every server; git
 a time, each after the previous event was accepted. A commit whose event does not arrive within --timeout
 seconds counts as a miss. Prints a Markdown table on stdout; progress on stderr.
 
-Usage: bench.py --binary PATH [--commits 30] [--sinks cloudevents,kafka-rest,kafka-native] [--librdkafka PATH]
+Usage: bench.py --binary PATH [--binary PATH2] [--commits 30] [--sinks cloudevents,kafka-rest,kafka-native]
+                [--librdkafka PATH]
+With two binaries (before and after a change) each sink gets one server (or topic) per binary and the commits
+alternate between them round by round, so both see the same machine load.
 """
 import argparse
 import glob
@@ -159,30 +162,40 @@ def percentile(values, p):
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def measure(name, binary, sink_env, arrivals, commits, timeout, pause):
+def measure(name, targets, commits, timeout, pause):
+    """`targets`: [(label, binary, sink environment, Arrivals)]. Commits round by round, one per target in
+    turn, so that every binary sees the same machine load. Returns {label: (latencies, commit times, missed)}."""
     with tempfile.TemporaryDirectory(prefix=f"gibson-hook-latency-{name}-") as root:
-        repo = Repository(root, binary, sink_env)
-        # The first commit warms the health cache (and the sink's connection set-up); it is not counted.
-        repo.stage(0)
-        repo.git("commit", "-q", "-m", "warm")
-        if arrivals.wait(1, timeout) is None:
-            raise RuntimeError(f"{name}: the warm-up commit's event never arrived")
+        repos = []
+        for index, (label, binary, sink_env, arrivals) in enumerate(targets):
+            repo = Repository(os.path.join(root, str(index)), binary, sink_env)
+            # The first commit warms the health cache (and the sink's connection set-up); it is not counted.
+            repo.stage(0)
+            repo.git("commit", "-q", "-m", "warm")
+            if arrivals.wait(1, timeout) is None:
+                raise RuntimeError(f"{name} ({label}): the warm-up commit's event never arrived")
+            repos.append(repo)
         time.sleep(pause)
-        latencies, commit_times, missed = [], [], 0
+        results = {label: ([], [], 0) for label, _, _, _ in targets}
         for n in range(1, commits + 1):
-            repo.stage(n)
-            started = time.time()
-            repo.git("commit", "-q", "-m", f"change {n}")
-            commit_times.append((time.time() - started) * 1000)
-            accepted = arrivals.wait(n + 1, timeout)
-            if accepted is None:
-                missed += 1
-                log(f"  {name}: commit {n}: no event within {timeout}s")
-                break
-            latencies.append((accepted - started) * 1000)
-            time.sleep(pause)  # let the background flush exit before the next commit
-        log(f"  {name}: p50 {percentile(latencies, 50):.1f} ms over {len(latencies)} commits")
-        return latencies, commit_times, missed
+            for repo, (label, _, _, arrivals) in zip(repos, targets):
+                latencies, commit_times, missed = results[label]
+                if missed:
+                    continue
+                repo.stage(n)
+                started = time.time()
+                repo.git("commit", "-q", "-m", f"change {n}")
+                commit_times.append((time.time() - started) * 1000)
+                accepted = arrivals.wait(n + 1, timeout)
+                if accepted is None:
+                    results[label] = (latencies, commit_times, 1)
+                    log(f"  {name} ({label}): commit {n}: no event within {timeout}s")
+                    continue
+                latencies.append((accepted - started) * 1000)
+                time.sleep(pause)  # let the background flush exit before the next commit
+        for label, (latencies, _, _) in results.items():
+            log(f"  {name} ({label}): p50 {percentile(latencies, 50):.1f} ms over {len(latencies)} commits")
+        return results
 
 
 def wheel_librdkafka():
@@ -193,62 +206,66 @@ def wheel_librdkafka():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
+    ap.add_argument("--binary", required=True, action="append",
+                    help="gibson-hook to measure; give it twice (before, after) to interleave two binaries")
     ap.add_argument("--commits", type=int, default=30)
     ap.add_argument("--sinks", default="cloudevents,kafka-rest,kafka-native")
     ap.add_argument("--librdkafka", help="librdkafka for the native path (default: the confluent-kafka wheel's)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for one commit's event")
     ap.add_argument("--pause", type=float, default=0.3, help="seconds between commits")
     a = ap.parse_args()
-    binary = os.path.abspath(a.binary)
+    binaries = [os.path.abspath(b) for b in a.binary]
+    labels = [b if len(binaries) == 1 else f"{i + 1}: {b}" for i, b in enumerate(binaries)]
     rows = []
     broker = None
     try:
         for sink in a.sinks.split(","):
-            arrivals = Arrivals()
             log(f"{sink} ...")
-            if sink == "cloudevents":
-                server = TimedCloudEventsSink(arrivals).start()
-                try:
-                    result = measure(sink, binary, {"GIBSON_HOOK_CLOUDEVENTS_URL": f"{server.url}/events"}, arrivals,
-                                     a.commits, a.timeout, a.pause)
-                finally:
-                    server.stop()
-            elif sink in ("kafka-rest", "kafka-native"):
-                if broker is None:
-                    broker = TansuBroker().start()
-                topic = broker.create_topic(f"commits-{uuid.uuid4().hex[:8]}", partitions=3)
-                if sink == "kafka-rest":
-                    server = TimedKafkaRest(broker.bootstrap, arrivals).start()
-                    env = {"GIBSON_HOOK_KAFKA_REST_URL": server.url, "GIBSON_HOOK_KAFKA_REST_API": "v2"}
-                    stop = server.close
-                else:
-                    library = a.librdkafka or wheel_librdkafka()
-                    if not library:
-                        raise RuntimeError("no librdkafka: install confluent-kafka or pass --librdkafka")
-                    watcher = TopicWatcher(broker.bootstrap, topic, arrivals)
-                    watcher.start()
-                    env = {"GIBSON_HOOK_KAFKA_BROKERS": broker.bootstrap, "GIBSON_HOOK_LIBRDKAFKA": library}
-                    stop = watcher.stop
-                config = os.path.join(tempfile.gettempdir(), f"gibson-hook-latency-{uuid.uuid4().hex[:8]}.yml")
-                with open(config, "w") as f:
-                    f.write(f"routing:\n  commit: {topic}\n")
-                env["GIBSON_HOOK_CONFIG"] = config
-                try:
-                    result = measure(sink, binary, env, arrivals, a.commits, a.timeout, a.pause)
-                finally:
-                    stop()
-                    os.unlink(config)
-            else:
-                raise SystemExit(f"unknown sink {sink!r}")
-            rows.append((sink, *result))
+            targets, cleanups = [], []
+            try:
+                for label, binary in zip(labels, binaries):
+                    arrivals = Arrivals()
+                    if sink == "cloudevents":
+                        server = TimedCloudEventsSink(arrivals).start()
+                        cleanups.append(server.stop)
+                        env = {"GIBSON_HOOK_CLOUDEVENTS_URL": f"{server.url}/events"}
+                    elif sink in ("kafka-rest", "kafka-native"):
+                        if broker is None:
+                            broker = TansuBroker().start()
+                        topic = broker.create_topic(f"commits-{uuid.uuid4().hex[:8]}", partitions=3)
+                        if sink == "kafka-rest":
+                            server = TimedKafkaRest(broker.bootstrap, arrivals).start()
+                            cleanups.append(server.close)
+                            env = {"GIBSON_HOOK_KAFKA_REST_URL": server.url, "GIBSON_HOOK_KAFKA_REST_API": "v2"}
+                        else:
+                            library = a.librdkafka or wheel_librdkafka()
+                            if not library:
+                                raise RuntimeError("no librdkafka: install confluent-kafka or pass --librdkafka")
+                            watcher = TopicWatcher(broker.bootstrap, topic, arrivals)
+                            watcher.start()
+                            cleanups.append(watcher.stop)
+                            env = {"GIBSON_HOOK_KAFKA_BROKERS": broker.bootstrap, "GIBSON_HOOK_LIBRDKAFKA": library}
+                        config = os.path.join(tempfile.gettempdir(), f"gibson-hook-latency-{uuid.uuid4().hex[:8]}.yml")
+                        with open(config, "w") as f:
+                            f.write(f"routing:\n  commit: {topic}\n")
+                        cleanups.append(lambda path=config: os.unlink(path))
+                        env["GIBSON_HOOK_CONFIG"] = config
+                    else:
+                        raise SystemExit(f"unknown sink {sink!r}")
+                    targets.append((label, binary, env, arrivals))
+                results = measure(sink, targets, a.commits, a.timeout, a.pause)
+            finally:
+                for cleanup in reversed(cleanups):
+                    cleanup()
+            for label in labels:
+                rows.append((sink, label, *results[label]))
     finally:
         if broker is not None:
             broker.stop()
-    print("| sink | commits | p50 (ms) | p90 (ms) | mean (ms) | max (ms) | `git commit` p50 (ms) | missed |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for sink, latencies, commit_times, missed in rows:
-        print(f"| {sink} | {len(latencies)} | {percentile(latencies, 50):.1f} | {percentile(latencies, 90):.1f} | "
+    print("| sink | binary | commits | p50 (ms) | p90 (ms) | mean (ms) | max (ms) | `git commit` p50 (ms) | missed |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for sink, label, latencies, commit_times, missed in rows:
+        print(f"| {sink} | {label} | {len(latencies)} | {percentile(latencies, 50):.1f} | {percentile(latencies, 90):.1f} | "
               f"{statistics.mean(latencies):.1f} | {max(latencies):.1f} | {percentile(commit_times, 50):.1f} | {missed} |")
 
 
