@@ -20,6 +20,10 @@ extension GibsonHookCommand {
     /// (other commands, `--help`, a parse error) goes through the root command, which prints its usual
     /// help and errors.
     public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if arguments == ["flush"] {  // the detached flush a post-commit starts (`DetachedFlushLauncher`)
+            do { try FlushRun().run() } catch { exitReportingUsageAsDocumented(error) }
+            return
+        }
         if let hook = HookFastPath.parse(arguments) {
             // An `ExitCode` prints nothing: exiting with its status is what ArgumentParser's exit does.
             let status = hook.run()

@@ -64,3 +64,26 @@ import GibsonHookCore
         #expect(result.stderr.contains("hint: to commit anyway, skip the hooks once: GIBSON_HOOK=0 git commit"))
     }
 }
+
+/// `gibson-hook flush` alone, as every post-commit starts it in the background, skips ArgumentParser too and
+/// behaves as the parsed command with the same (default) options.
+@Suite struct FlushFastPathTests {
+    @Test func aBareFlushReportsAsTheParsedOne() throws {
+        let repo = try TemporaryGitRepository()
+        #expect(try repo.gibsonHook(["emit", "--type", "com.example.t"]).status == 0)
+        let fast = try repo.gibsonHook(["flush"])
+        let parsed = try repo.gibsonHook(["flush", "--deadline", "20s"])
+        #expect(fast.status == 3)  // pending: no sink is configured
+        #expect(fast.status == parsed.status && fast.stdout == parsed.stdout && fast.stderr == parsed.stderr)
+        #expect(fast.stdout == "delivered 0, retried 0, dead 0, remaining 1\n")
+        #expect(fast.stderr.contains("hint: no sink is configured"))
+    }
+
+    @Test func aBareFlushPresentsABrokenConfigurationAsTheCoreError() throws {
+        let repo = try TemporaryGitRepository()
+        try repo.write(".gibson-hook.yml", "delivery:\n  deadline: soon\n")
+        let result = try repo.gibsonHook(["flush"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("gibson-hook: error: "))
+    }
+}
