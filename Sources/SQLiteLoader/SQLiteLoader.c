@@ -13,6 +13,7 @@ static struct {
     int (*bind_int64)(sqlite3_stmt *statement, int index, sqlite3_int64 value);
     int (*bind_null)(sqlite3_stmt *statement, int index);
     int (*bind_text)(sqlite3_stmt *statement, int index, const char *text, int length, void (*destructor)(void *));
+    int (*busy_handler)(sqlite3 *db, int (*callback)(void *, int), void *argument);
     int (*busy_timeout)(sqlite3 *db, int ms);
     int (*changes)(sqlite3 *db);
     int (*clear_bindings)(sqlite3_stmt *statement);
@@ -64,6 +65,7 @@ static void load(void) {
         !resolve(library, (void **)&api.bind_int64, "sqlite3_bind_int64") ||
         !resolve(library, (void **)&api.bind_null, "sqlite3_bind_null") ||
         !resolve(library, (void **)&api.bind_text, "sqlite3_bind_text") ||
+        !resolve(library, (void **)&api.busy_handler, "sqlite3_busy_handler") ||
         !resolve(library, (void **)&api.busy_timeout, "sqlite3_busy_timeout") ||
         !resolve(library, (void **)&api.changes, "sqlite3_changes") ||
         !resolve(library, (void **)&api.clear_bindings, "sqlite3_clear_bindings") ||
@@ -115,6 +117,9 @@ int sqlite3_bind_null(sqlite3_stmt *statement, int index) {
 }
 int sqlite3_bind_text(sqlite3_stmt *statement, int index, const char *text, int length, void (*destructor)(void *)) {
     return gh_sqlite_load() ? api.bind_text(statement, index, text, length, destructor) : SQLITE_MISUSE;
+}
+int sqlite3_busy_handler(sqlite3 *db, int (*callback)(void *, int), void *argument) {
+    return gh_sqlite_load() ? api.busy_handler(db, callback, argument) : SQLITE_MISUSE;
 }
 int sqlite3_busy_timeout(sqlite3 *db, int ms) {
     return gh_sqlite_load() ? api.busy_timeout(db, ms) : SQLITE_MISUSE;
