@@ -14,9 +14,20 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // libgit2's headers only: Git2Loader defines the functions the core calls and opens libgit2 at run
+        // time, so a process that never reads a repository (a warm pre-commit) does not load libgit2 and its
+        // fifteen dependencies (about 4 ms per process). No pkgConfig here: it would put -lgit2 on the link line.
         .systemLibrary(
-            name: "Clibgit2", pkgConfig: "libgit2",
+            name: "Clibgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+        // The executable's mbedtls_x509_crt_parse_file (CertificateBundleSkip) must stay visible to the libgit2
+        // it opens: nothing on the link line references it any more, so it is exported by name.
+        .target(
+            name: "Git2Loader", dependencies: ["Clibgit2"],
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file"], .when(platforms: [.linux])),
+            ]),
         // libcurl's headers only: CurlLoader opens the library at run time, so the hooks that never make a
         // request do not load libcurl and its ~35 dependencies (about 7 ms per process). No pkgConfig here:
         // it would put -lcurl on the link line, ahead of any --as-needed.
@@ -26,12 +37,14 @@ let package = Package(
         .target(name: "CurlLoader", dependencies: ["Clibcurl"], linkerSettings: [.linkedLibrary("dl")]),
         // librdkafka, opened at run time by the processes that deliver to Kafka natively (no -dev headers).
         .target(name: "KafkaLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // SQLite's headers only, for the same reason: SQLiteLoader opens libsqlite3 when the outbox is opened.
         .systemLibrary(
-            name: "CSQLite", pkgConfig: "sqlite3",
+            name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "SQLiteLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "GibsonHookCore",
-            dependencies: ["Clibgit2", "CurlLoader", "KafkaLoader", "CSQLite", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Clibgit2", "Git2Loader", "CurlLoader", "KafkaLoader", "CSQLite", "SQLiteLoader", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "GibsonHookCLI",
             dependencies: ["GibsonHookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -253,7 +253,7 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_o
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" ndjson' -l 'ndjson' -d 'Read NDJSON events from stdin, one per line.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" on-error' -l 'on-error' -d 'Bad NDJSON line: skip it or reject the whole input (skip|reject).' -rfka 'skip reject'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" wait' -l 'wait' -d 'Deliver the events before returning.'
-complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" strict' -l 'strict' -d 'Reject --data that breaks its type\'s JSON Schema instead of storing it with a warning.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" strict' -l 'strict' -d 'Reject data that breaks its type\'s JSON Schema (--data, or an --ndjson line) instead of storing it with a warning.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" deadline' -l 'deadline' -d 'With --wait: how long to try, e.g. 20s.' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" json' -l 'json' -d 'Print JSON.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook emit" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''

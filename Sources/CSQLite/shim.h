@@ -14,10 +14,11 @@ static inline int gh_sqlite_bind_text(sqlite3_stmt *stmt, int index, const char 
 static inline int gh_sqlite_bind_blob(sqlite3_stmt *stmt, int index, const void *bytes, int length) {
     return sqlite3_bind_blob(stmt, index, bytes, length, SQLITE_TRANSIENT);
 }
-/* sqlite3_db_config is variadic, which Swift cannot call: one wrapper per integer option. */
-static inline int gh_sqlite_db_config_int(sqlite3 *db, int option, int value) {
-    return sqlite3_db_config(db, option, value, (int *)0);
-}
+/* Defined by SQLiteLoader, which opens libsqlite3 at run time. */
+/* sqlite3_db_config is variadic, which Swift cannot call: one wrapper for the integer options. */
+int gh_sqlite_db_config_int(sqlite3 *db, int option, int value);
+/* Why libsqlite3 could not be loaded, or an empty string. */
+const char *gh_sqlite_load_error(void);
 
 /* A busy handler that polls the lock every 0.2-2 ms (jittered) until `timeout_ns` has passed since the
  * wait began. SQLite's default handler backs off to 100 ms sleeps, so a process that has waited long polls

@@ -15,10 +15,21 @@ extension GibsonHookCommand {
         "post-rewrite": PostRewriteCommand.self,
     ]
 
-    /// The process entry point. A hook subcommand whose arguments parse is run directly; anything else
+    /// The process entry point. A hook run as the shims run it skips ArgumentParser (`HookFastPath`); a hook
+    /// subcommand whose arguments parse is run directly; anything else
     /// (other commands, `--help`, a parse error) goes through the root command, which prints its usual
     /// help and errors.
     public static func runFromCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        if arguments == ["flush"] {  // the detached flush a post-commit starts (`DetachedFlushLauncher`)
+            do { try FlushRun().run() } catch { exitReportingUsageAsDocumented(error) }
+            return
+        }
+        if let hook = HookFastPath.parse(arguments) {
+            // An `ExitCode` prints nothing: exiting with its status is what ArgumentParser's exit does.
+            let status = hook.run()
+            if status != 0 { Foundation.exit(status) }
+            return
+        }
         do {
             var command: ParsableCommand
             if let name = arguments.first, let hook = hookSubcommands[name],

@@ -24,7 +24,7 @@ struct EmitCommand: ParsableCommand {
         completion: .list(["skip", "reject"]))
     var onError: String = "skip"
     @Flag(help: "Deliver the events before returning.") var wait = false
-    @Flag(help: "Reject --data that breaks its type's JSON Schema instead of storing it with a warning.") var strict = false
+    @Flag(help: "Reject data that breaks its type's JSON Schema (--data, or an --ndjson line) instead of storing it with a warning.") var strict = false
     // Unconditional, so that `--deadline -5s` reaches the duration check instead of reading as a flag.
     @Option(parsing: .unconditional, help: "With --wait: how long to try, e.g. 20s.") var deadline: String?
     @Flag(help: "Print JSON.") var json = false
@@ -42,7 +42,13 @@ struct EmitCommand: ParsableCommand {
             if ndjson && !json { env.stdout.write(ids.map { $0 + "\n" }.joined()) }
         }
         let result = outcome.ingest
-        for violation in outcome.schemaViolations { env.warning("the data breaks its type's JSON Schema: \(violation)") }
+        for violation in outcome.schemaViolations {
+            if ndjson, let colon = violation.range(of: ": ") {  // "line N: what": the line first, as for bad lines
+                env.warning(violation[..<colon.lowerBound] + ": the data breaks its type's JSON Schema: " + violation[colon.upperBound...])
+            } else {
+                env.warning("the data breaks its type's JSON Schema: \(violation)")
+            }
+        }
         for bad in result.rejected { env.warning("line \(bad.line): \(bad.error)") }
         for duplicate in result.duplicates { env.note("line \(duplicate.line): \(duplicate.description)") }
         if result.discarded { env.error("nothing stored: \(result.rejected.count) bad line(s) rejected the input") }

@@ -57,7 +57,8 @@ public struct EmitOutcome: Sendable {
     public var delivery: DeliveryReport?
     /// Events were stored but no sink is configured: they wait in the outbox.
     public var noSinkConfigured: Bool
-    /// How the single event's data breaks its type's JSON Schema (stored anyway: `--strict` was not given).
+    /// How the stored data breaks its type's JSON Schema (stored anyway: `--strict` was not given); with
+    /// `--ndjson` each begins with its line (`line 3: data.projectId: expected string; got 7`).
     public var schemaViolations: [String] = []
 
     /// `usage` when bad lines rejected the input, `pending` when `--wait` left events waiting.

@@ -15,7 +15,9 @@ extension GibsonHook {
         let ingest: IngestResult
         var violations: [String] = []
         if request.ndjson {
-            ingest = try EventIngest(store: store, parser: parser, policy: policy).run(read: read, committed: committed)
+            ingest = try EventIngest(store: store, parser: parser, policy: policy, strict: request.strict)
+                .run(read: read, committed: committed)
+            violations = ingest.discarded ? [] : ingest.schemaViolations.map { "line \($0.line): \($0.violation)" }
         } else {
             let event = try request.event(parser: parser, workingDirectory: context.workingDirectory)
             // eventId and timestamp may be absent: they equal the envelope's id and time.

@@ -74,34 +74,38 @@ struct ObjectSchema<Root> {
 }
 
 extension ObjectSchema.Field {
+    // The decoders and schemas below are autoclosures, built when their key is applied or rendered: a process
+    // that reads one variable (`GIBSON_HOOK_GIBSON`) builds one section's schema, not the whole tree with its
+    // key paths and generic metadata (a visible share of every hook's start-up).
+
     /// A key whose whole value is replaced (scalars and lists).
-    static func value<T>(_ name: String, _ path: WritableKeyPath<Root, T>, _ decoder: NodeDecoder<T>) -> Self {
+    static func value<T>(_ name: String, _ path: WritableKeyPath<Root, T>, _ decoder: @autoclosure @escaping () -> NodeDecoder<T>) -> Self {
         Self(name: name, apply: { node, root, context, key in
-            guard let value = decoder.decode(node, &context, key) else { return }
+            guard let value = decoder().decode(node, &context, key) else { return }
             root[keyPath: path] = value
             context.record(key, node.origin)
-        }, render: { decoder.render($0[keyPath: path]) })
+        }, render: { decoder().render($0[keyPath: path]) })
     }
 
     /// A key that may be null (`~`) to clear it.
-    static func optional<T>(_ name: String, _ path: WritableKeyPath<Root, T?>, _ decoder: NodeDecoder<T>) -> Self {
+    static func optional<T>(_ name: String, _ path: WritableKeyPath<Root, T?>, _ decoder: @autoclosure @escaping () -> NodeDecoder<T>) -> Self {
         Self(name: name, apply: { node, root, context, key in
             if case .scalar(_, true) = node.value {
                 root[keyPath: path] = nil
                 context.record(key, node.origin)
                 return
             }
-            guard let value = decoder.decode(node, &context, key) else { return }
+            guard let value = decoder().decode(node, &context, key) else { return }
             root[keyPath: path] = value
             context.record(key, node.origin)
-        }, render: { root in root[keyPath: path].map(decoder.render) ?? .null })
+        }, render: { root in root[keyPath: path].map(decoder().render) ?? .null })
     }
 
     /// A nested section, merged key by key.
-    static func section<Child>(_ name: String, _ path: WritableKeyPath<Root, Child>, _ schema: ObjectSchema<Child>) -> Self {
+    static func section<Child>(_ name: String, _ path: WritableKeyPath<Root, Child>, _ schema: @autoclosure @escaping () -> ObjectSchema<Child>) -> Self {
         Self(name: name, apply: { node, root, context, key in
-            schema.apply(node, to: &root[keyPath: path], context: &context, key: key)
-        }, render: { schema.render($0[keyPath: path]) })
+            schema().apply(node, to: &root[keyPath: path], context: &context, key: key)
+        }, render: { schema().render($0[keyPath: path]) })
     }
 
     /// The pairs of a mapping of names; nil for null (nothing to merge) and, with an error, anything else.
@@ -114,29 +118,35 @@ extension ObjectSchema.Field {
 
     /// A mapping of names to sections (topics): existing names merge, new names start from `seed`.
     static func namedSections<Child>(
-        _ name: String, _ path: WritableKeyPath<Root, [String: Child]>, _ schema: ObjectSchema<Child>, seed: Child
+        _ name: String, _ path: WritableKeyPath<Root, [String: Child]>, _ schema: @autoclosure @escaping () -> ObjectSchema<Child>,
+        seed: Child
     ) -> Self {
         Self(name: name, apply: { node, root, context, key in
             guard let pairs = namePairs(node, &context, key) else { return }
+            let schema = schema()
             for pair in pairs {
                 var child = root[keyPath: path][pair.key] ?? seed
                 schema.apply(pair.value, to: &child, context: &context, key: key + "." + pair.key)
                 root[keyPath: path][pair.key] = child
             }
-        }, render: { root in .object(root[keyPath: path].mapValues { schema.render($0) }) })
+        }, render: { root in
+            let schema = schema()
+            return .object(root[keyPath: path].mapValues { schema.render($0) })
+        })
     }
 
     /// A mapping of names to single values (routing), merged name by name.
-    static func namedValues<T>(_ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: NodeDecoder<T>) -> Self {
+    static func namedValues<T>(_ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: @autoclosure @escaping () -> NodeDecoder<T>) -> Self {
         Self(name: name, apply: { node, root, context, key in
             guard let pairs = namePairs(node, &context, key) else { return }
+            let decoder = decoder()
             for pair in pairs {
                 let childKey = key + "." + pair.key
                 guard let value = decoder.decode(pair.value, &context, childKey) else { continue }
                 root[keyPath: path][pair.key] = value
                 context.record(childKey, pair.value.origin)
             }
-        }, render: { root in .object(root[keyPath: path].mapValues(decoder.render)) })
+        }, render: { root in .object(root[keyPath: path].mapValues(decoder().render)) })
     }
 }
 

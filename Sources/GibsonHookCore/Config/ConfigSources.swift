@@ -49,14 +49,14 @@ struct ConfigSourceLocator {
     func repositoryRoot() -> String? {
         if let workTree = environment.nonEmpty("GIT_WORK_TREE") { return absolute(workTree) }
         guard workingDirectory.hasPrefix("/") else { return nil }
-        var directory = URL(fileURLWithPath: workingDirectory).standardizedFileURL.path
+        // Plain string work and stat(2), not URL and FileManager: this runs in every hook process.
+        var components = AbsolutePath.components(workingDirectory)
         while true {
-            if FileManager.default.fileExists(atPath: directory + (directory == "/" ? ".git" : "/.git")) {
-                return directory
-            }
-            let parent = (directory as NSString).deletingLastPathComponent
-            if parent.isEmpty || parent == directory { return nil }
-            directory = parent
+            let directory = "/" + components.joined(separator: "/")
+            var info = stat()
+            if stat(directory + (components.isEmpty ? ".git" : "/.git"), &info) == 0 { return directory }
+            if components.isEmpty { return nil }
+            components.removeLast()
         }
     }
 

@@ -16,6 +16,8 @@ public enum EventInputError: Error, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int)
     /// A number's magnitude is past what a double holds (the line number comes from the input's line).
     case numberOutOfRange(String)
+    /// The data breaks its type's JSON Schema (`emit --ndjson --strict`).
+    case schema(title: String, violations: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum EventInputError: Error, Equatable, CustomStringConvertible {
             return "unknown member '\(name)': use type, data, topic, key, subject and source, or a full CloudEvent"
         case .invalidCloudEvent(let error): return error.description
         case .numberOutOfRange(let number): return JSONValueError.outOfRangeReason(number)
+        case .schema(let title, let violations):
+            return "--strict: the data breaks the \(title) schema: " + violations.joined(separator: "; ")
         case .tooLarge(let bytes):
             return "the event is \(bytes) bytes, over the 64 KiB CloudEvents limit: send a link to large data instead"
         }

@@ -8,9 +8,10 @@ import Foundation
 /// those certificates are never consulted. While `GitLibrary` initialises libgit2, the mbedTLS entry point
 /// below answers "loaded" without parsing; at any other time it forwards to mbedTLS's own function.
 ///
-/// It works by symbol interposition: libgit2.so references `mbedtls_x509_crt_parse_file`, the linker exports
-/// the executable's definition, and the dynamic linker binds libgit2's reference to it first. A libgit2
-/// built over OpenSSL never calls it, and nothing changes.
+/// It works by symbol interposition: libgit2.so references `mbedtls_x509_crt_parse_file`, the executable
+/// exports its definition (by name: `Package.swift`, since libgit2 is opened at run time and no longer on the
+/// link line), and the dynamic linker binds libgit2's reference to it first. A libgit2 built over OpenSSL
+/// never calls it, and nothing changes.
 enum CertificateBundleSkip {
     /// Whether libgit2 is initialising right now (set and cleared around `git_libgit2_init`, once).
     nonisolated(unsafe) static var active = false

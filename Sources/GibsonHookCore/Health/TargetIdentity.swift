@@ -11,7 +11,7 @@ public struct TargetIdentity: Sendable, Equatable {
     public init?(location: GibsonLocation, configuration: Configuration, environment: ProcessEnvironment) {
         guard let path = location.resolvedPath, let executable = fileStamp(path) else { return nil }
         let stateConfig = expandHome(configuration.gibson.stateDirectory, environment: environment) + "/config"
-        let probes = configuration.gibson.probes.map { "\($0)" }.joined(separator: ";")
+        let probes = configuration.gibson.probes.map(\.identityText).joined(separator: ";")
             + "|timeout=\(configuration.gibson.timeout.seconds)"
         key = [path, executable, fileStamp(stateConfig) ?? "no-config", stableHash(probes)].joined(separator: "|")
     }
@@ -40,4 +40,20 @@ func stableHash(_ text: String) -> String {
 func expandHome(_ path: String, environment: ProcessEnvironment) -> String {
     guard path == "~" || path.hasPrefix("~/"), let home = environment.home else { return path }
     return home + path.dropFirst()
+}
+
+extension ProbeSpec {
+    /// The probe as `String(describing:)` writes it (the text cached identities were built from), written out
+    /// field by field: the reflection behind `"\(spec)"` looks up protocol conformances across the whole
+    /// binary, a large share of a warm pre-commit's CPU. `ProbeSpecIdentityTests` keeps the two the same.
+    var identityText: String {
+        func optional(_ value: String?) -> String { value.map { "Optional(\($0))" } ?? "nil" }
+        let argvText = "[" + argv.map(\.debugDescription).joined(separator: ", ") + "]"
+        let codes = "[" + exitCodes.map { String($0) }.joined(separator: ", ") + "]"
+        return "ProbeSpec(name: \(name.debugDescription), kind: GibsonHookCore.ProbeSpec.Kind.\(kind.rawValue), "
+            + "argv: \(argvText), executable: \(optional(executable?.debugDescription)), exitCodes: \(codes), "
+            + "expectOutput: \(optional(expectOutput?.debugDescription)), host: \(optional(host?.debugDescription)), "
+            + "port: \(optional(port.map { String($0) })), url: \(optional(url?.debugDescription)), "
+            + "expectStatus: \(expectStatus), timeout: \(optional(timeout?.description)))"
+    }
 }

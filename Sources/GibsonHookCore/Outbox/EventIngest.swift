@@ -18,6 +18,14 @@ public struct DuplicateEvent: Sendable, Equatable {
     }
 }
 
+/// One way an input line's data breaks its type's JSON Schema (the line was stored: no `--strict`).
+public struct SchemaViolationLine: Sendable, Equatable {
+    /// 1-based line number in the input.
+    public var line: Int
+    /// What is wrong, e.g. `data.projectId: expected string; got 7`.
+    public var violation: String
+}
+
 /// What to do with a bad NDJSON line.
 public enum BadLinePolicy: String, Sendable, CaseIterable {
     /// Report it and store the other lines.
@@ -36,6 +44,8 @@ public struct IngestResult: Sendable, Equatable {
     public var duplicates: [DuplicateEvent] = []
     /// True when reject mode discarded the whole input.
     public var discarded = false
+    /// How stored lines' data breaks their types' JSON Schemas, in input order.
+    public var schemaViolations: [SchemaViolationLine] = []
 
     /// A result with `storedIDs` and nothing rejected.
     public init(storedIDs: [String] = []) { self.storedIDs = storedIDs }
@@ -44,18 +54,21 @@ public struct IngestResult: Sendable, Equatable {
 /// Stores NDJSON events (one per line, blank lines ignored) in the outbox, streaming: in skip mode each chunk
 /// of `chunkSize` events is one transaction, committed before its ids are reported; in reject mode the
 /// whole input is one transaction, rolled back at the first bad line after reading every line (so every
-/// bad line is reported).
+/// bad line is reported). Each line's data is checked against its type's JSON Schema, as `emit --data` is:
+/// a violation is reported and the line stored, or, with `strict`, the line is a bad line.
 public struct EventIngest {
     private let store: OutboxStore
     private let parser: EventInputParser
     private let policy: BadLinePolicy
+    private let strict: Bool
     private let chunkSize: Int
 
     /// An ingest into `store`.
-    public init(store: OutboxStore, parser: EventInputParser, policy: BadLinePolicy, chunkSize: Int = 2000) {
+    public init(store: OutboxStore, parser: EventInputParser, policy: BadLinePolicy, strict: Bool = false, chunkSize: Int = 2000) {
         self.store = store
         self.parser = parser
         self.policy = policy
+        self.strict = strict
         self.chunkSize = max(1, chunkSize)
     }
 
@@ -86,8 +99,15 @@ public struct EventIngest {
         func handle(_ line: UnsafeBufferPointer<UInt8>) throws {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            do {
-                pending.append(try parser.parseSerialized(line: line))
+            do throws(EventInputError) {
+                let parsed = try parser.parseSerialized(line: line)
+                // eventId and timestamp may be absent: they equal the envelope's id and time.
+                if let schema = DataSchema.of(type: parsed.0.event.type) {
+                    let violations = schema.violations(of: parsed.0.event.data, absentAllowed: ["eventId", "timestamp"])
+                    if strict && !violations.isEmpty { throw EventInputError.schema(title: schema.title, violations: violations) }
+                    result.schemaViolations += violations.map { SchemaViolationLine(line: lineNumber, violation: $0) }
+                }
+                pending.append(parsed)
                 pendingLines.append(lineNumber)
             } catch {
                 result.rejected.append(RejectedLine(line: lineNumber, error: error))

@@ -64,7 +64,8 @@ final class SQLiteDatabase {
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &pointer, flags, nil)
         guard code == SQLITE_OK, let pointer else {
-            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            let unloaded = String(cString: gh_sqlite_load_error())
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? (unloaded.isEmpty ? "out of memory" : unloaded)
             sqlite3_close_v2(pointer)
             throw SQLiteError.open(path: path, message: message)
         }

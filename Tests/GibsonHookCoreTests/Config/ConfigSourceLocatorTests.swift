@@ -20,4 +20,21 @@ import Testing
         let locator = ConfigSourceLocator(environment: ProcessEnvironment(), workingDirectory: base.path + "/a/b")
         #expect(locator.repositoryRoot() == base.standardizedFileURL.path)
     }
+
+    /// The walk upwards standardises the directory as `URL.standardizedFileURL` does (it did use it): `.`,
+    /// `..` and repeated slashes go, symbolic links stay.
+    @Test(arguments: ["/", "/a/b", "/a/./b/", "//a//b", "/a/../b", "/../a", "/a/b/..", "/a/b/../../.."])
+    func standardisingIsWhatURLDoes(path: String) {
+        let expected = URL(fileURLWithPath: path).standardizedFileURL.path
+        #expect(AbsolutePath.standardized(path) == expected)
+    }
+
+    @Test func aGitDirectoryAtTheTopOfAPathWithDotsIsFound() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gh-locator-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        let locator = ConfigSourceLocator(environment: ProcessEnvironment(), workingDirectory: base.path + "/a/./b/../b")
+        #expect(locator.repositoryRoot() == base.standardizedFileURL.path)
+    }
 }

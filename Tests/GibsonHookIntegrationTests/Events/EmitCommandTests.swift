@@ -51,6 +51,38 @@ import Testing
         #expect(json?["schemaViolations"] == nil && (json?["ids"] as? [String])?.count == 1)
     }
 
+    /// Each NDJSON line's data is checked like `--data`: a warning naming the line, the line stored; with
+    /// `--strict` the line is a bad line (skipped, or with `--on-error reject` nothing is stored).
+    @Test func ndjsonLinesAreCheckedAgainstTheirSchemas() throws {
+        let repo = try TemporaryGitRepository()
+        let good = #"{"type":"project.updated","data":{"projectId":"p1","eventType":"updated","userId":"u","changes":[],"metadata":{}}}"#
+        let bad = #"{"type":"project.updated","data":{"projectId":7,"eventType":"updated","userId":"u","changes":[],"metadata":{}}}"#
+        let foreign = #"{"type":"com.example.t","data":{"anything":1}}"#
+        let input = Data([good, bad, foreign].joined(separator: "\n").utf8 + [0x0A])
+
+        let warned = try repo.gibsonHook(["emit", "--ndjson"], stdin: input)
+        #expect(warned.status == 0)
+        #expect(warned.stdout.split(separator: "\n").count == 3)
+        let warnings = warned.stderr.split(separator: "\n").filter { $0.hasPrefix("gibson-hook: warning:") }
+        #expect(warnings == ["gibson-hook: warning: line 2: the data breaks its type's JSON Schema: data.projectId: expected string; got 7"])
+
+        let skipped = try repo.gibsonHook(["emit", "--ndjson", "--strict", "--json"], stdin: input)
+        #expect(skipped.status == 0)
+        let json = try JSONSerialization.jsonObject(with: skipped.stdoutData) as? [String: Any]
+        #expect((json?["ids"] as? [String])?.count == 2)
+        let rejected = json?["rejected"] as? [[String: Any]]
+        #expect(rejected?.count == 1 && rejected?.first?["line"] as? Int == 2)
+        #expect((rejected?.first?["error"] as? String)?.contains("the data breaks the project-event schema: data.projectId: expected string; got 7") == true)
+        #expect(json?["schemaViolations"] == nil)
+
+        let before = try JSONSerialization.jsonObject(with: try repo.gibsonHook(["outbox", "list", "--json"]).stdoutData) as? [Any]
+        let all = try repo.gibsonHook(["emit", "--ndjson", "--strict", "--on-error", "reject"], stdin: input)
+        #expect(all.status == 2)
+        #expect(all.stderr.contains("line 2: --strict: the data breaks the project-event schema"))
+        let after = try JSONSerialization.jsonObject(with: try repo.gibsonHook(["outbox", "list", "--json"]).stdoutData) as? [Any]
+        #expect(before?.count == 5 && after?.count == 5)
+    }
+
     @Test func emitUsesTheConfiguredSourceAndRouting() throws {
         let repo = try TemporaryGitRepository()
         try repo.write(".gibson-hook.yml", "routing:\n  project: custom-projects\n")

@@ -8,7 +8,7 @@ public enum ExecutablePath {
     public static func resolve(argv0: String, workingDirectory: String, environment: ProcessEnvironment) -> String? {
         if argv0.contains("/") {
             let absolute = argv0.hasPrefix("/") ? argv0 : workingDirectory + "/" + argv0
-            return URL(fileURLWithPath: absolute).standardizedFileURL.path
+            return AbsolutePath.standardized(absolute)
         }
         for directory in (environment["PATH"] ?? "").split(separator: ":") {
             let candidate = String(directory) + "/" + argv0
