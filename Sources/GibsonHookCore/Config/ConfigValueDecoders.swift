@@ -95,6 +95,11 @@ extension NodeDecoder where T == DurationValue {
     static var duration: NodeDecoder { NodeDecoder.scalar(
         expected: "a duration such as 250ms, 30s, 5m, 1h or 7d", render: { .string($0.description) },
         parse: { DurationValue(parsing: $0) }) }
+
+    /// A duration longer than zero (a topic's retention).
+    static var positiveDuration: NodeDecoder { NodeDecoder.scalar(
+        expected: "a duration longer than 0 such as 30s, 1h or 7d", render: { .string($0.description) },
+        parse: { DurationValue(parsing: $0).flatMap { $0.seconds > 0 ? $0 : nil } }) }
 }
 
 extension NodeDecoder where T: RawRepresentable & CaseIterable, T.RawValue == String {
