@@ -42,7 +42,7 @@ typedef struct rd_kafka_metadata {
 } rd_kafka_metadata_t;
 enum { RD_KAFKA_PRODUCER = 0, RD_KAFKA_CONF_OK = 0, RD_KAFKA_ADMIN_OP_ANY = 0, RD_KAFKA_RESOURCE_TOPIC = 2,
        RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET = 0 };
-enum { RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE = -165, RD_KAFKA_RESP_ERR__INVALID_ARG = -186 };
+enum { RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE = -165, RD_KAFKA_RESP_ERR__INVALID_ARG = -186, RD_KAFKA_RESP_ERR__FAIL = -196 };
 
 typedef const void *(*result_of)(rd_kafka_event_t *);
 typedef const void **(*items_of)(const void *, size_t *);
