@@ -1,4 +1,5 @@
-/* The Admin API requests and their results, through the functions KafkaAdminSymbols.c resolved. */
+/* The Admin API requests, through the functions KafkaAdminSymbols.c resolved; their results are read in
+   KafkaAdminResults.c. */
 #include "KafkaAdmin.h"
 #include "KafkaAdminInternal.h"
 #include "KafkaLoader.h"
@@ -8,10 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct gh_kafka_cluster {
-    const rd_kafka_metadata_t *metadata;
-};
-
 int gh_kafka_timeout_ms(double seconds) {
     /* NaN and negatives wait not at all; the comparison happens in double, before any conversion. */
     if (!(seconds > 0)) return 0;
@@ -19,104 +16,9 @@ int gh_kafka_timeout_ms(double seconds) {
     return (int)(seconds * 1000);
 }
 
-/* `timeout_ms` kept within 0...GH_KAFKA_MAX_TIMEOUT_MS, so adding to it cannot overflow. */
-static int bounded(int timeout_ms) {
-    return timeout_ms < 0 ? 0 : timeout_ms > GH_KAFKA_MAX_TIMEOUT_MS ? GH_KAFKA_MAX_TIMEOUT_MS : timeout_ms;
-}
-
 static void out_of_memory(int *err, char *error, size_t error_size) {
     *err = RD_KAFKA_RESP_ERR__FAIL;
     snprintf(error, error_size, "out of memory");
-}
-
-int gh_kafka_admin_metadata(gh_kafka_admin *made, int timeout_ms, gh_kafka_cluster **cluster) {
-    const rd_kafka_metadata_t *metadata = NULL;
-    int err = gh_admin.metadata(made->handle, 1, NULL, &metadata, bounded(timeout_ms));
-    if (err != 0) return err;
-    if (metadata == NULL) return RD_KAFKA_RESP_ERR__FAIL;
-    *cluster = calloc(1, sizeof **cluster);
-    if (*cluster == NULL) {
-        gh_admin.metadata_destroy(metadata);
-        return RD_KAFKA_RESP_ERR__FAIL;
-    }
-    (*cluster)->metadata = metadata;
-    return 0;
-}
-
-void gh_kafka_cluster_destroy(gh_kafka_cluster *cluster) {
-    if (cluster == NULL) return;
-    gh_admin.metadata_destroy(cluster->metadata);
-    free(cluster);
-}
-
-int gh_kafka_cluster_brokers(const gh_kafka_cluster *cluster) { return cluster->metadata->broker_cnt; }
-int gh_kafka_cluster_topics(const gh_kafka_cluster *cluster) { return cluster->metadata->topic_cnt; }
-const char *gh_kafka_cluster_topic_name(const gh_kafka_cluster *cluster, int topic) {
-    return cluster->metadata->topics[topic].topic;
-}
-int gh_kafka_cluster_topic_error(const gh_kafka_cluster *cluster, int topic) {
-    return cluster->metadata->topics[topic].err;
-}
-int gh_kafka_cluster_topic_partitions(const gh_kafka_cluster *cluster, int topic) {
-    return cluster->metadata->topics[topic].partition_cnt;
-}
-int gh_kafka_cluster_topic_replicas(const gh_kafka_cluster *cluster, int topic) {
-    const rd_kafka_metadata_topic_t *entry = &cluster->metadata->topics[topic];
-    int fewest = 0;
-    for (int index = 0; index < entry->partition_cnt; index++) {
-        int count = entry->partitions[index].replica_cnt;
-        if (index == 0 || count < fewest) fewest = count;
-    }
-    return fewest;
-}
-
-/* kind: 0 topic results (CreateTopics, CreatePartitions), 1 config resources (DescribeConfigs, alters). */
-struct gh_kafka_results {
-    rd_kafka_event_t *event;
-    int kind;
-    size_t count;
-    const void **items;
-};
-
-void gh_kafka_results_destroy(gh_kafka_results *results) {
-    if (results == NULL) return;
-    gh_admin.event_destroy(results->event);
-    free(results);
-}
-
-int gh_kafka_results_count(const gh_kafka_results *results) { return (int)results->count; }
-
-const char *gh_kafka_results_name(const gh_kafka_results *results, int index) {
-    return results->kind == 0 ? gh_admin.topic_result_name(results->items[index])
-                              : gh_admin.resource_name(results->items[index]);
-}
-
-int gh_kafka_results_error(const gh_kafka_results *results, int index) {
-    return results->kind == 0 ? gh_admin.topic_result_error(results->items[index])
-                              : gh_admin.resource_error(results->items[index]);
-}
-
-const char *gh_kafka_results_error_string(const gh_kafka_results *results, int index) {
-    const char *text = results->kind == 0 ? gh_admin.topic_result_error_string(results->items[index])
-                                          : gh_admin.resource_error_string(results->items[index]);
-    return text ? text : gh_admin.err2str(gh_kafka_results_error(results, index));
-}
-
-int gh_kafka_results_configs(const gh_kafka_results *results, int index) {
-    if (results->kind != 1) return 0;
-    size_t count = 0;
-    gh_admin.resource_configs(results->items[index], &count);
-    return (int)count;
-}
-
-const char *gh_kafka_results_config_name(const gh_kafka_results *results, int index, int config) {
-    size_t count = 0;
-    return gh_admin.entry_name(gh_admin.resource_configs(results->items[index], &count)[config]);
-}
-
-const char *gh_kafka_results_config_value(const gh_kafka_results *results, int index, int config) {
-    size_t count = 0;
-    return gh_admin.entry_value(gh_admin.resource_configs(results->items[index], &count)[config]);
 }
 
 /* Waits for the request's result event on `queue`; its results, or NULL with the request's error. */
@@ -124,7 +26,7 @@ static gh_kafka_results *await(rd_kafka_queue_t *queue, int timeout_ms, int kind
                                int *err, char *error, size_t error_size) {
     /* The request times out on its own (request timeout); the extra second lets its event arrive. Bounded
        first: INT_MAX + 1000 would overflow. */
-    rd_kafka_event_t *event = gh_admin.queue_poll(queue, bounded(timeout_ms) + 1000);
+    rd_kafka_event_t *event = gh_admin.queue_poll(queue, gh_kafka_bounded_timeout(timeout_ms) + 1000);
     gh_admin.queue_destroy(queue);
     if (event == NULL) {
         *err = -185; /* _TIMED_OUT */
@@ -167,11 +69,11 @@ static int prepare(gh_kafka_admin *made, int timeout_ms, rd_kafka_AdminOptions_t
         return 0;
     }
     char reason[512] = "";
-    int failed = gh_admin.options_set_request_timeout(*options, bounded(timeout_ms), reason, sizeof reason);
+    int failed = gh_admin.options_set_request_timeout(*options, gh_kafka_bounded_timeout(timeout_ms), reason, sizeof reason);
     if (failed != 0) {
         gh_admin.options_destroy(*options);
         *err = failed;
-        snprintf(error, error_size, "request timeout of %d ms refused: %s", bounded(timeout_ms),
+        snprintf(error, error_size, "request timeout of %d ms refused: %s", gh_kafka_bounded_timeout(timeout_ms),
                  reason[0] ? reason : gh_admin.err2str(failed));
         return 0;
     }

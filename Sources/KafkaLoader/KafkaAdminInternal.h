@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "KafkaAdmin.h"
+
 /* From librdkafka's src/rdkafka.h (stable ABI since 1.0): opaque handles, the metadata structs, and the
    constants used here. */
 typedef struct rd_kafka_s rd_kafka_t;
@@ -104,4 +106,18 @@ extern struct gh_kafka_admin_api {
 struct gh_kafka_admin {
     rd_kafka_t *handle;
 };
+
+/* kind: 0 topic results (CreateTopics, CreatePartitions), 1 config resources (DescribeConfigs, alters). */
+struct gh_kafka_results {
+    rd_kafka_event_t *event;
+    int kind;
+    size_t count;
+    const void **items;
+};
+
+/* `timeout_ms` kept within 0...GH_KAFKA_MAX_TIMEOUT_MS (what AdminOptions accept), so adding to it cannot
+   overflow. */
+static inline int gh_kafka_bounded_timeout(int timeout_ms) {
+    return timeout_ms < 0 ? 0 : timeout_ms > GH_KAFKA_MAX_TIMEOUT_MS ? GH_KAFKA_MAX_TIMEOUT_MS : timeout_ms;
+}
 #endif
