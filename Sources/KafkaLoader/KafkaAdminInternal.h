@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "KafkaAdmin.h"
+
 /* From librdkafka's src/rdkafka.h (stable ABI since 1.0): opaque handles, the metadata structs, and the
    constants used here. */
 typedef struct rd_kafka_s rd_kafka_t;
@@ -42,7 +44,7 @@ typedef struct rd_kafka_metadata {
 } rd_kafka_metadata_t;
 enum { RD_KAFKA_PRODUCER = 0, RD_KAFKA_CONF_OK = 0, RD_KAFKA_ADMIN_OP_ANY = 0, RD_KAFKA_RESOURCE_TOPIC = 2,
        RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET = 0 };
-enum { RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE = -165, RD_KAFKA_RESP_ERR__INVALID_ARG = -186 };
+enum { RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE = -165, RD_KAFKA_RESP_ERR__INVALID_ARG = -186, RD_KAFKA_RESP_ERR__FAIL = -196 };
 
 typedef const void *(*result_of)(rd_kafka_event_t *);
 typedef const void **(*items_of)(const void *, size_t *);
@@ -104,4 +106,18 @@ extern struct gh_kafka_admin_api {
 struct gh_kafka_admin {
     rd_kafka_t *handle;
 };
+
+/* kind: 0 topic results (CreateTopics, CreatePartitions), 1 config resources (DescribeConfigs, alters). */
+struct gh_kafka_results {
+    rd_kafka_event_t *event;
+    int kind;
+    size_t count;
+    const void **items;
+};
+
+/* `timeout_ms` kept within 0...GH_KAFKA_MAX_TIMEOUT_MS (what AdminOptions accept), so adding to it cannot
+   overflow. */
+static inline int gh_kafka_bounded_timeout(int timeout_ms) {
+    return timeout_ms < 0 ? 0 : timeout_ms > GH_KAFKA_MAX_TIMEOUT_MS ? GH_KAFKA_MAX_TIMEOUT_MS : timeout_ms;
+}
 #endif

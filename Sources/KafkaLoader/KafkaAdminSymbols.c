@@ -85,8 +85,9 @@ static void discard_log(const void *handle, int level, const char *facility, con
     (void)handle, (void)level, (void)facility, (void)line;
 }
 
-gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, char *error,
-                                   size_t error_size) {
+gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, int *refused,
+                                   char *error, size_t error_size) {
+    *refused = -1;
     if (!gh_kafka_load(NULL)) {
         snprintf(error, error_size, "%s", gh_kafka_load_error());
         return NULL;
@@ -97,8 +98,13 @@ gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *v
         return NULL;
     }
     rd_kafka_conf_t *conf = gh_admin.conf_new();
+    if (conf == NULL) {
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
     for (int index = 0; index < count; index++) {
         if (gh_admin.conf_set(conf, keys[index], values[index], error, error_size) != RD_KAFKA_CONF_OK) {
+            *refused = index;
             gh_admin.conf_destroy(conf);
             return NULL;
         }
@@ -112,6 +118,11 @@ gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *v
         return NULL;
     }
     gh_kafka_admin *made = calloc(1, sizeof *made);
+    if (made == NULL) {
+        gh_admin.destroy(handle);
+        snprintf(error, error_size, "out of memory");
+        return NULL;
+    }
     made->handle = handle;
     return made;
 }

@@ -12,7 +12,7 @@ struct TopicsCommand: ParsableCommand {
             topics.<name>.configs. Nothing is ever deleted or shrunk, and configs the configuration does not name \
             are left alone. Exit status: 0 every topic exists as configured; 1 drift (missing topics, fewer \
             partitions or replicas, other configs) or a change the cluster refused; 2 no Kafka that can \
-            administer topics is configured; 5 the cluster or the proxy did not answer; 70 librdkafka is missing \
+            administer topics is configured, or librdkafka refused a property; 5 the cluster or the proxy did not answer; 70 librdkafka is missing \
             or too old (topics need 2.0, config changes 2.2).
             """,
         subcommands: [TopicsCheckCommand.self, TopicsApplyCommand.self])

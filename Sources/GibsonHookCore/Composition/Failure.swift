@@ -22,7 +22,7 @@ public struct Failure: Sendable, Equatable {
         case GitError.notARepository: return .notARepository
         case let topics as TopicsError:
             switch topics {
-            case .notConfigured: return .usage
+            case .notConfigured, .invalidProperty: return .usage
             case .unreachable: return .unreachable
             case .refused: return .failure
             case .library: return .internalError

@@ -29,7 +29,8 @@ extension GibsonHook {
                 throw .notConfigured("kafka: \(error)")
             }
             return try KafkaTopicAdmin(
-                libraryPath: context.environment.nonEmpty("GIBSON_HOOK_LIBRDKAFKA"), properties: properties, timeout: timeout)
+                libraryPath: context.environment.nonEmpty("GIBSON_HOOK_LIBRDKAFKA"), properties: properties,
+                configured: Set(kafka.librdkafka.keys), timeout: timeout)
         }
         if let url = kafka.url, !url.isEmpty {
             guard kafka.api == .v3 else {

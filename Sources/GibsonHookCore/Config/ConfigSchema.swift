@@ -116,15 +116,27 @@ extension ObjectSchema.Field {
         return nil
     }
 
-    /// A mapping of names to sections (topics): existing names merge, new names start from `seed`.
+    /// Reports `name` of the mapping at `key` when `nameProblem` finds fault with it; whether it did.
+    @discardableResult
+    private static func reportName(
+        _ name: String, _ nameProblem: (String) -> String?, at origin: ConfigOrigin, in key: String, _ context: inout DecodeContext
+    ) -> Bool {
+        guard let problem = nameProblem(name) else { return false }
+        context.error("invalid name '\(ConfigQuote.text(name))' in '\(key)': \(problem)", at: origin, key: key + "." + name)
+        return true
+    }
+
+    /// A mapping of names to sections (topics): existing names merge, new names start from `seed`. A name
+    /// `nameProblem` finds fault with is an error at the name (its section is still checked).
     static func namedSections<Child>(
         _ name: String, _ path: WritableKeyPath<Root, [String: Child]>, _ schema: @autoclosure @escaping () -> ObjectSchema<Child>,
-        seed: Child
+        seed: Child, nameProblem: @escaping (String) -> String? = { _ in nil }
     ) -> Self {
         Self(name: name, apply: { node, root, context, key in
             guard let pairs = namePairs(node, &context, key) else { return }
             let schema = schema()
             for pair in pairs {
+                reportName(pair.key, nameProblem, at: pair.keyOrigin, in: key, &context)
                 var child = root[keyPath: path][pair.key] ?? seed
                 schema.apply(pair.value, to: &child, context: &context, key: key + "." + pair.key)
                 root[keyPath: path][pair.key] = child
@@ -135,12 +147,17 @@ extension ObjectSchema.Field {
         })
     }
 
-    /// A mapping of names to single values (routing), merged name by name.
-    static func namedValues<T>(_ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: @autoclosure @escaping () -> NodeDecoder<T>) -> Self {
+    /// A mapping of names to single values (routing), merged name by name. A name `nameProblem` finds fault
+    /// with is an error at the name, and its value is not kept.
+    static func namedValues<T>(
+        _ name: String, _ path: WritableKeyPath<Root, [String: T]>, _ decoder: @autoclosure @escaping () -> NodeDecoder<T>,
+        nameProblem: @escaping (String) -> String? = { _ in nil }
+    ) -> Self {
         Self(name: name, apply: { node, root, context, key in
             guard let pairs = namePairs(node, &context, key) else { return }
             let decoder = decoder()
             for pair in pairs {
+                guard !reportName(pair.key, nameProblem, at: pair.keyOrigin, in: key, &context) else { continue }
                 let childKey = key + "." + pair.key
                 guard let value = decoder.decode(pair.value, &context, childKey) else { continue }
                 root[keyPath: path][pair.key] = value

@@ -1,5 +1,5 @@
 /// Checks that need more than one key: a probe of kind `tcp` needs a host and a port, bearer auth needs a
-/// token, a client certificate needs its key. Runs once on the effective configuration.
+/// token, a client certificate needs its key, a topic's `retention.ms` config must be one Kafka accepts. Runs once on the effective configuration.
 enum ConfigValidation {
     static func validate(_ configuration: Configuration, context: inout DecodeContext) {
         for (index, probe) in configuration.gibson.probes.enumerated() {
@@ -31,6 +31,11 @@ enum ConfigValidation {
             report("'sinks.kafka.brokers' has \(malformed.map { "'\($0)'" }.joined(separator: ", ")), not host:port with a "
                    + "port 1-65535: write each broker as host:port, for example kafka-1:9092",
                    key: "sinks.kafka.brokers", origin: "sinks.kafka.brokers", &context)
+        }
+        for (name, topic) in configuration.topics.sorted(by: { $0.key < $1.key }) {
+            guard let value = topic.configs["retention.ms"], let problem = TopicSpec.retentionProblem(value) else { continue }
+            let key = "topics.\(name).configs.retention.ms"
+            report("invalid value '\(ConfigQuote.text(value))' for '\(key)': \(problem)", key: key, origin: key, &context)
         }
         for (family, topic) in configuration.routing where topic.isEmpty {
             report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)

@@ -96,9 +96,9 @@ extension NodeDecoder where T == DurationValue {
         expected: "a duration such as 250ms, 30s, 5m, 1h or 7d", render: { .string($0.description) },
         parse: { DurationValue(parsing: $0) }) }
 
-    /// A duration longer than zero, such as `12h` or `30d`.
+    /// A duration longer than zero, such as `12h` or `30d` (a topic's retention, a backup's maximum age).
     static var positiveDuration: NodeDecoder { NodeDecoder.scalar(
-        expected: "a duration longer than 0 such as 12h or 30d", render: { .string($0.description) },
+        expected: "a duration longer than 0 such as 30s, 1h or 7d", render: { .string($0.description) },
         parse: { DurationValue(parsing: $0).flatMap { $0.seconds > 0 ? $0 : nil } }) }
 }
 

@@ -8,7 +8,9 @@ enum ConfigurationSchema {
         .section("gibson", \.gibson, gibson),
         .section("infrastructure", \.infrastructure, infrastructure),
         .section("sinks", \.sinks, sinks),
-        .namedSections("topics", \.topics, topic, seed: TopicSettings(partitions: 1, replication: 1, retention: .days(7))),
+        .namedSections(
+            "topics", \.topics, topic, seed: TopicSettings(partitions: 1, replication: 1, retention: .days(7)),
+            nameProblem: TopicSpec.nameProblem),
         .namedValues("routing", \.routing, .string),
         .value("eventTriggers", \.eventTriggers, .list(of: eventTrigger)),
         .section("workflows", \.workflows, workflows),
@@ -137,8 +139,8 @@ enum ConfigurationSchema {
     static var topic: ObjectSchema<TopicSettings> { ObjectSchema<TopicSettings>([
         .value("partitions", \.partitions, .int(1...10_000)),
         .value("replication", \.replication, .int(1...100)),
-        .value("retention", \.retention, .duration),
-        .namedValues("configs", \.configs, .string),
+        .value("retention", \.retention, .positiveDuration),
+        .namedValues("configs", \.configs, .string, nameProblem: { $0.isEmpty ? "a topic config needs a name" : nil }),
     ]) }
 
     static var eventTrigger: NodeDecoder<EventTrigger> { ObjectSchema<EventTrigger>([

@@ -20,14 +20,52 @@ enum SinkResponses {
                 if let text = json[member]?.stringValue, !text.isEmpty { return "\(status): \(truncate(text))" }
             }
         }
-        let text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? status : "\(status): \(truncate(text))"
+        let text = truncate(response.text)
+        return text.isEmpty ? status : "\(status): \(text)"
     }
 
-    /// `text` cut to `reasonLimit` characters, marked when cut.
+    /// `text` on one line (see `oneLine`), cut to `reasonLimit` characters, marked when cut.
     static func truncate(_ text: String) -> String {
-        text.count <= reasonLimit ? text : String(text.prefix(reasonLimit)) + "…"
+        let line = oneLine(text)
+        return line.count <= reasonLimit ? line : String(line.prefix(reasonLimit)) + "…"
     }
+
+    /// `text` safe to print on one line of a terminal or a log: terminal escape sequences (CSI and OSC) and
+    /// every other control character removed, each run of white space and line breaks one space, trimmed. A
+    /// server's body must not recolour, clear or add lines to the user's terminal.
+    static func oneLine(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var space = false
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if scalar == "\u{1B}", index < scalars.count, scalars[index] == "[" {
+                // A CSI sequence (colours, cursor moves) ends at its final byte, @ to ~.
+                index += 1
+                while index < scalars.count, !(0x40...0x7E).contains(scalars[index].value) { index += 1 }
+                index += 1
+            } else if scalar == "\u{1B}", index < scalars.count, scalars[index] == "]" {
+                // An OSC sequence (window title, hyperlinks) ends at BEL or ESC \.
+                index += 1
+                while index < scalars.count, scalars[index] != "\u{07}", scalars[index] != "\u{1B}" { index += 1 }
+                index += index < scalars.count && scalars[index] == "\u{1B}" ? 2 : 1
+            } else if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+            } else if scalar.properties.generalCategory == .control || bidiControls.contains(scalar.value) {
+                continue
+            } else {
+                if space { out.append(" ") }
+                space = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The bidirectional embeddings, overrides and isolates, which reorder the text printed after them.
+    private static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
 
     /// Seconds from `Retry-After`, when the response carries a valid one.
     static func retryAfter(_ response: HTTPResponse, now: Date) -> Double? {

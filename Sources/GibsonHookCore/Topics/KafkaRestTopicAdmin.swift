@@ -104,7 +104,7 @@ final class KafkaRestTopicAdmin: TopicAdmin {
     }
 
     /// One request; the JSON answer, or nil for an empty answer or the `absent` status. Another status than
-    /// `expect` is a refusal with the proxy's `message`; no answer at all is unreachable.
+    /// `expect` is a refusal with the proxy's reason (`SinkResponses.reason`); no answer at all is unreachable.
     private func send(
         _ method: HTTPRequest.Method, _ path: String, body: JSONValue? = nil, expect: Set<Int>, absent: Int? = nil
     ) throws(TopicsError) -> JSONValue? {
@@ -122,10 +122,8 @@ final class KafkaRestTopicAdmin: TopicAdmin {
         }
         if response.status == absent { return nil }
         guard expect.contains(response.status) else {
-            let answer = SinkResponses.json(response.body)
-            let message = answer?["message"]?.stringValue ?? String(response.text.prefix(200))
-            let code = answer?["error_code"]?.intValue.map { " (error_code \($0))" } ?? ""
-            throw .refused("\(method.rawValue) \(path): HTTP \(response.status)\(code): \(message)")
+            // The sinks' description of an answer: its message or body on one line, control characters removed.
+            throw .refused("\(method.rawValue) \(path): \(SinkResponses.reason(response))")
         }
         return response.body.isEmpty ? nil : SinkResponses.json(response.body)
     }

@@ -10,22 +10,32 @@ final class KafkaTopicAdmin: TopicAdmin {
     private let timeout: Int32
     private let brokers: String
 
-    /// Loads librdkafka from `libraryPath` (nil: the system's) and makes a client with `properties`;
-    /// requests wait at most `timeout` seconds.
-    init(libraryPath: String?, properties: [(String, String)], timeout: Double) throws(TopicsError) {
+    /// Loads librdkafka from `libraryPath` (nil: the system's) and makes a client with `properties`, of
+    /// which `configured` are the user's `sinks.kafka.librdkafka`; requests wait at most `timeout` seconds
+    /// (at most an hour: librdkafka's limit).
+    init(libraryPath: String?, properties: [(String, String)], configured: Set<String>, timeout: Double) throws(TopicsError) {
         guard gh_kafka_load(libraryPath) == 1 else { throw .library(String(cString: gh_kafka_load_error())) }
         var error = [CChar](repeating: 0, count: 768)
+        var refused: Int32 = -1
         let keys = properties.map { strdup($0.0) }
         let values = properties.map { strdup($0.1) }
         defer { (keys + values).forEach { free($0) } }
         let made = keys.map { UnsafePointer($0) }.withUnsafeBufferPointer { keyPointers in
             values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in
-                gh_kafka_admin_new(keyPointers.baseAddress, valuePointers.baseAddress, Int32(properties.count), &error, error.count)
+                gh_kafka_admin_new(keyPointers.baseAddress, valuePointers.baseAddress, Int32(properties.count), &refused, &error, error.count)
             }
         }
-        guard let made else { throw .library("librdkafka: " + Self.text(error)) }
+        guard let made else {
+            let reason = Self.text(error)
+            guard properties.indices.contains(Int(refused)) else { throw .library("librdkafka: " + reason) }
+            let name = properties[Int(refused)].0
+            throw .invalidProperty(configured.contains(name)
+                ? "librdkafka refused 'sinks.kafka.librdkafka.\(name)': \(reason): fix or remove it (librdkafka's "
+                    + "CONFIGURATION.md lists the properties)"
+                : "librdkafka refused the property '\(name)' made from sinks.kafka: \(reason)")
+        }
         handle = made
-        self.timeout = Int32(clamping: Int(timeout * 1000))
+        self.timeout = gh_kafka_timeout_ms(timeout)
         brokers = properties.first { $0.0 == "bootstrap.servers" }?.1 ?? ""
     }
 

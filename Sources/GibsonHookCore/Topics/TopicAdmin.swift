@@ -18,16 +18,18 @@ protocol TopicAdmin: AnyObject {
 public enum TopicsError: Error, Equatable, CustomStringConvertible {
     /// No Kafka is configured that can administer topics (none, or a REST dialect without topic endpoints).
     case notConfigured(String)
+    /// librdkafka refused a client property: an unknown name or an invalid value (exit 2).
+    case invalidProperty(String)
     /// The cluster or the proxy did not answer (exit 5).
     case unreachable(String)
-    /// librdkafka is missing, too old or refused the client configuration.
+    /// librdkafka is missing or too old, or could not make the client.
     case library(String)
     /// The cluster or the proxy answered a request with an error.
     case refused(String)
 
     public var description: String {
         switch self {
-        case .notConfigured(let message), .unreachable(let message), .library(let message), .refused(let message):
+        case .notConfigured(let message), .invalidProperty(let message), .unreachable(let message), .library(let message), .refused(let message):
             message
         }
     }

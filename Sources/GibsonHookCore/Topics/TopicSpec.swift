@@ -18,6 +18,33 @@ public struct TopicSpec: Sendable, Equatable {
         self.configs = configs
     }
 
+    /// Longest topic name Kafka accepts.
+    static let longestName = 249
+
+    /// Why Kafka would refuse `name` as a topic name (letters, digits, `.`, `_` and `-`, at most 249 of
+    /// them, not `.` or `..`), or nil.
+    static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "a topic needs a name" }
+        if name == "." || name == ".." { return "Kafka does not allow the topic names '.' and '..'" }
+        let legal = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "_" || c == "-") }
+        var illegal: [Character] = []
+        for c in name where !legal(c) && !illegal.contains(c) { illegal.append(c) }
+        if !illegal.isEmpty {
+            let shown = illegal.prefix(5).map { "'\(ConfigQuote.text(String($0)))'" }.joined(separator: ", ")
+            return "Kafka topic names have only letters, digits, '.', '_' and '-', not \(shown)"
+        }
+        if name.count > longestName { return "Kafka topic names have at most \(longestName) characters, this has \(name.count)" }
+        return nil
+    }
+
+    /// Kafka's lowest `retention.ms`: -1, no limit.
+    static func retentionProblem(_ value: String) -> String? {
+        guard let milliseconds = Int64(value), milliseconds >= -1, milliseconds != 0 else {
+            return "expected a whole number of milliseconds greater than 0, or -1 for no limit"
+        }
+        return nil
+    }
+
     /// Every configured topic, by name.
     public static func configured(_ configuration: Configuration) -> [TopicSpec] {
         configuration.topics.keys.sorted().map { name in

@@ -11,12 +11,19 @@
 /* The librdkafka that adds IncrementalAlterConfigs (KIP-339), which altering topic configs needs. */
 #define GH_KAFKA_ALTER_CONFIGS_MIN_VERSION 0x020200ffu
 
+/* The longest request timeout librdkafka's AdminOptions accept (one hour); longer ones are cut to it. */
+#define GH_KAFKA_MAX_TIMEOUT_MS 3600000
+/* `seconds` as the milliseconds every call here takes: 0 for negatives and NaN, at most
+   GH_KAFKA_MAX_TIMEOUT_MS. */
+int gh_kafka_timeout_ms(double seconds);
+
 /* One client handle for admin requests (a producer that never produces). */
 typedef struct gh_kafka_admin gh_kafka_admin;
 /* A client with `count` configuration properties, from the library gh_kafka_load loaded (call it first); NULL
-   with `error` set, load errors and missing Admin API symbols included. */
-gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, char *error,
-                                   size_t error_size);
+   with `error` set, load errors and missing Admin API symbols included. `*refused` is the index of the
+   property librdkafka refused (unknown name or invalid value), else -1. */
+gh_kafka_admin *gh_kafka_admin_new(const char *const *keys, const char *const *values, int count, int *refused,
+                                   char *error, size_t error_size);
 void gh_kafka_admin_destroy(gh_kafka_admin *admin);
 
 /* The cluster's metadata: brokers and every topic with its partitions and replicas. */

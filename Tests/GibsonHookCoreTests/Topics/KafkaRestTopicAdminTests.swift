@@ -53,7 +53,7 @@ import Testing
     @Test func aRefusalIsThatTopicsMessageAndNoAnswerIsUnreachable() throws {
         let transport = FakeTransport([Self.answer(400, #"{"error_code":40002,"message":"Topic 'a' already exists."}"#)])
         let refused = try admin(transport, clusterId: "c-1").create([TopicSpec(name: "a", partitions: 1, replication: 1, configs: [:])])
-        #expect(refused == ["a": "POST /v3/clusters/c-1/topics: HTTP 400 (error_code 40002): Topic 'a' already exists."])
+        #expect(refused == ["a": "POST /v3/clusters/c-1/topics: HTTP 400: Topic 'a' already exists."])
         let down = FakeTransport([.failure(.couldNotConnect(url: "http://proxy.test:8082/v3/clusters", reason: "Connection refused"))])
         #expect(throws: TopicsError.unreachable(
             "the kafka rest proxy did not answer: could not connect to 'http://proxy.test:8082/v3/clusters': Connection refused")) {
@@ -63,6 +63,7 @@ import Testing
 
     @Test func topicErrorsMapToTheDocumentedExitCodes() {
         #expect(Failure(TopicsError.notConfigured("x")).exitCode == .usage)
+        #expect(Failure(TopicsError.invalidProperty("x")).exitCode == .usage)
         #expect(Failure(TopicsError.refused("x")).exitCode == .failure)
         #expect(Failure(TopicsError.unreachable("x")).exitCode == .unreachable)
         #expect(HookExitCode.unreachable.rawValue == 5)

@@ -25,6 +25,15 @@ import Testing
         #expect(SinkResponses.reason(HTTPResponse(status: 502)) == "HTTP 502")
     }
 
+    @Test func reasonIsOneLineWithoutTerminalEscapesOrControlCharacters() {
+        let body = "<html>\u{1B}[31mboom\u{1B}[0m\r\n  second\tline\u{07}\u{08}\u{202E}txet\n\u{1B}]0;title\u{07}</html>\n"
+        #expect(SinkResponses.reason(HTTPResponse(status: 500, body: Data(body.utf8)))
+            == "HTTP 500: <html>boom second linetxet </html>")
+        let json = #"{"message":"bad\n\u001b[2Jrequest"}"#
+        #expect(SinkResponses.reason(HTTPResponse(status: 400, body: Data(json.utf8))) == "HTTP 400: bad request")
+        #expect(SinkResponses.truncate(String(repeating: "a\n", count: 400)).count == SinkResponses.reasonLimit + 1)
+    }
+
     @Test func pathSegmentsEncodeEverythingButUnreserved() {
         #expect(SinkResponses.pathSegment("a b/c~d.e_f-g%") == "a%20b%2Fc~d.e_f-g%25")
     }

@@ -169,7 +169,7 @@ import Testing
         #expect(zero.stderr == """
             gibson-hook: error: invalid configuration (1 error):
             flag --set gibson.backups.maxAge: error: invalid value '0s' for 'gibson.backups.maxAge': expected a duration longer \
-            than 0 such as 12h or 30d
+            than 0 such as 30s, 1h or 7d
             fix the values above; `gibson-hook config check` lists every problem
 
             """)
