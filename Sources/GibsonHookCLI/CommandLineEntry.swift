@@ -47,15 +47,23 @@ extension GibsonHookCommand {
 
     /// The one way the process exits on an error. A core error is presented once (`gibson-hook: error:` and
     /// its documented exit code, from `Failure`); an `ExitCode` a command threw exits silently; ArgumentParser's
-    /// own errors print as it prints them, except that usage errors exit with `HookExitCode.usage` (2), the
-    /// status the man page documents, instead of ArgumentParser's 64.
+    /// own errors print as it prints them, except that usage errors carry the house prefix and exit with
+    /// `HookExitCode.usage` (2), the status the man page documents, instead of ArgumentParser's 64.
     static func exitReportingUsageAsDocumented(_ error: Error) -> Never {
         if !isArgumentParserError(error) {
             exit(withError: CommandEnvironment.current().present(error))
         }
         guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((usageMessage(for: error) + "\n").utf8))
         exit(withError: ExitCode(HookExitCode.usage.rawValue))
+    }
+
+    /// A usage error as ArgumentParser words it, with the house prefix (`gibson-hook: error:`) in place of its
+    /// `Error:`; the usage line and the pointer to `--help` follow unchanged.
+    static func usageMessage(for error: Error) -> String {
+        let message = fullMessage(for: error)
+        guard message.hasPrefix("Error: ") else { return message }
+        return "gibson-hook: error: " + message.dropFirst("Error: ".count)
     }
 
     /// Whether `error` is ArgumentParser's (an exit, help, a parse or validation error), not the core's.

@@ -30,6 +30,7 @@ import Testing
             _ = try GibsonHookCommand.parseAsRoot(["flush", "--bogus"])
         } catch {
             #expect(GibsonHookCommand.fullMessage(for: error) == "Error: Unknown option '--bogus'\nUsage: gibson-hook flush [--deadline <deadline>] [--json] [--config <file>] [--set <key=value> ...]\n  See 'gibson-hook flush --help' for more information.")
+            #expect(GibsonHookCommand.usageMessage(for: error) == "gibson-hook: error: Unknown option '--bogus'\nUsage: gibson-hook flush [--deadline <deadline>] [--json] [--config <file>] [--set <key=value> ...]\n  See 'gibson-hook flush --help' for more information.")
             #expect(GibsonHookCommand.exitCode(for: error) == .validationFailure)
             #expect(GibsonHookCommand.isArgumentParserError(error))
         }

@@ -79,6 +79,6 @@ import Testing
         let sandbox = try TemporaryGitRepository()
         let result = try sandbox.gibsonHook(["health", "--metrics-listen", "127.0.0.1:0"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("Error: --metrics-listen needs --watch\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("gibson-hook: error: --metrics-listen needs --watch\n"), "\(result.stderr)")
     }
 }

@@ -180,6 +180,6 @@ import Testing
         }
         let empty = try sandbox.gibsonHook(["service", "install", "--output", ""])
         #expect(empty.status == 2)
-        #expect(empty.stderr.hasPrefix("Error: --output needs a directory\nUsage: gibson-hook service install"), "\(empty.stderr)")
+        #expect(empty.stderr.hasPrefix("gibson-hook: error: --output needs a directory\nUsage: gibson-hook service install"), "\(empty.stderr)")
     }
 }
