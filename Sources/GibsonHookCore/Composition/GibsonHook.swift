@@ -52,8 +52,11 @@ public final class GibsonHook {
     }
 
     /// The sinks of the configuration, with `store` as their cache (breakers, discovered cluster ids).
+    /// With `actions` configured, the action runner is one more sink (see `ActionSink`).
     func sinks(_ store: OutboxStore) -> [EventSink] {
-        SinkFactory.makeSinks(configuration: configuration, environment: context.environment, cache: store)
+        let sinks = SinkFactory.makeSinks(configuration: configuration, environment: context.environment, cache: store)
+        guard !configuration.actions.isEmpty else { return sinks }
+        return sinks + [ActionSink(runner: runner, environment: context.environment, directory: statePaths.directory + "/actions")]
     }
 
     /// Options for the health use cases.

@@ -26,6 +26,7 @@ enum ConfigValidation {
                    + "natively through librdkafka, or 'sinks.kafka.brokers' to use the REST proxy",
                    key: "sinks.kafka.brokers", origin: "sinks.kafka.brokers", &context)
         }
+        ListenValidation.validate(configuration, context: &context)
         for (family, topic) in configuration.routing where topic.isEmpty {
             report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)
         }

@@ -94,3 +94,25 @@ public struct EventFactory: Sendable {
         make(type: WorkflowRequest.eventType, data: request.eventData, subject: request.workflowId)
     }
 }
+
+extension EventFactory {
+    /// The event that carries a trigger's effect: a workflow start, a republished copy (routed to its
+    /// topic, keyed like the factory's events), or an action run (id `run-<trigger>-<event id>`, so one
+    /// event runs an action once per trigger). Each carries the trigger chain that made it.
+    public func triggered(_ effect: TriggerEffect) -> OutboundEvent {
+        let chainValue: (([String]) -> JSONValue) = { .string($0.joined(separator: ",")) }
+        switch effect {
+        case .workflow(let request, let chain):
+            var outbound = workflowStart(request)
+            outbound.event.extensions[EventTriggerPlan.chainAttribute] = chainValue(chain)
+            return outbound
+        case .emit(let event, let topic):
+            return OutboundEvent(event: event, topic: topic, key: routing.key(repository: repository, branch: nil))
+        case .run(let run):
+            var outbound = make(type: ActionRun.eventType, data: run.eventData, subject: run.action)
+            outbound.event.id = run.runId
+            outbound.event.extensions[EventTriggerPlan.chainAttribute] = chainValue(run.chain)
+            return outbound
+        }
+    }
+}

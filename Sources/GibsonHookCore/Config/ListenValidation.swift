@@ -1,0 +1,28 @@
+/// Cross-key checks of `listen`, `actions` and the triggers that name them: `run:<name>` and
+/// `gibson:<name>` must name a defined action (or, for `gibson:`, one of the design document's workflows),
+/// every action needs a command, and a `tokenEnv` without `token` must name a variable.
+enum ListenValidation {
+    static func validate(_ configuration: Configuration, context: inout DecodeContext) {
+        let defined = configuration.actions.keys.sorted()
+        for (index, trigger) in configuration.eventTriggers.enumerated() {
+            let key = "eventTriggers[\(index)].action"
+            guard EventTriggerPlan.isActionSpelling(trigger.action),
+                case .unknownAction? = EventTriggerPlan.problems(
+                    in: [trigger], workflows: configuration.workflows, actions: configuration.actions).first
+            else { continue }
+            let known = defined.isEmpty ? "no action is defined under 'actions'" : "defined actions: " + defined.joined(separator: ", ")
+            report("invalid value '\(ConfigQuote.text(trigger.action))' for '\(key)': expected gibson:activate, gibson:recovery, "
+                + "gibson:scale, workflow:<type>, emit:<topic>, or run:<name>/gibson:<name> of an action (\(known))",
+                key: key, &context)
+        }
+        for name in defined where configuration.actions[name]?.command.isEmpty ?? true {
+            report("action '\(name)' has no command: set 'actions.\(name).command' to an argv list", key: "actions.\(name)", &context)
+        }
+    }
+
+    private static func report(_ message: String, key: String, _ context: inout DecodeContext) {
+        guard !context.diagnostics.contains(where: { $0.severity == .error && ($0.key ?? "").hasPrefix(key) }) else { return }
+        let place = context.laterChecked[key] ?? context.origins[key] ?? context.origins.first { $0.key.hasPrefix(key) }?.value ?? .defaultValue
+        context.error(message, at: place, key: key)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// What `listen` did, reported when it stops.
+public struct ListenReport: Sendable {
+    /// Events received and stored for the first time.
+    public var received = 0
+    /// Events received again (same source and id): nothing stored or fired.
+    public var duplicates = 0
+    /// Events the triggers stored (workflow starts, republished copies, action runs).
+    public var effects = 0
+    /// Triggers skipped because they would have fired on their own events.
+    public var loops: [TriggerLoop] = []
+    /// Delivery over the whole run (actions run, workflows started, events sent): `delivered`, `retried`
+    /// and `dead` summed over every pass, the rest (remaining, dead letters waiting) from the last one.
+    public var delivery: DeliveryReport?
+
+    /// Adds one delivery pass.
+    mutating func add(_ pass: DeliveryReport) {
+        var total = pass
+        total.delivered += delivery?.delivered ?? 0
+        total.retried += delivery?.retried ?? 0
+        total.dead += delivery?.dead ?? 0
+        total.unanswered += delivery?.unanswered ?? 0
+        delivery = total
+    }
+
+    public init() {}
+
+    /// The JSON form of `listen --json`'s summary line.
+    public var jsonValue: JSONValue {
+        var members: [String: JSONValue] = [
+            "received": .integer(Int64(received)), "duplicates": .integer(Int64(duplicates)),
+            "effects": .integer(Int64(effects)),
+            "loops": .array(loops.map { .object(["trigger": .string($0.trigger), "eventId": .string($0.eventId)]) }),
+        ]
+        if let delivery { members["delivery"] = delivery.jsonValue }
+        return .object(members)
+    }
+}
+
+/// The listen loop: takes the webhook's requests from its queue, records each request's events with their
+/// trigger effects in one transaction before the request is answered, and between requests delivers what
+/// the triggers stored (runs actions, starts workflows, republishes), with the outbox's retries.
+final class Listener {
+    let store: OutboxStore
+    let queue: WebhookQueue
+    let deliver: (_ seconds: Double) throws -> DeliveryReport
+    let clock: any WallClock
+
+    init(store: OutboxStore, queue: WebhookQueue, clock: any WallClock,
+         deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
+        self.store = store
+        self.queue = queue
+        self.clock = clock
+        self.deliver = deliver
+    }
+
+    /// Runs until `shouldStop` answers true, or with `once` until no request came for `idle` seconds; then
+    /// delivers for up to `finalDeadline` seconds. `heard` is told about each event and each loop.
+    func run(
+        once: Bool, idle: Double, finalDeadline: Double, shouldStop: () -> Bool,
+        heard: (ReceiveOutcome) -> Void, loop: (TriggerLoop) -> Void
+    ) throws -> ListenReport {
+        var report = ListenReport()
+        var lastActivity = clock.now()
+        var undelivered = false
+        var lastDelivery = Date.distantPast
+        while !shouldStop() {
+            if let job = queue.take(waiting: 0.2) {
+                do {
+                    let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
+                    let duplicates = outcomes.filter(\.duplicate).count
+                    job.finish(.stored(accepted: outcomes.count - duplicates, duplicates: duplicates))
+                    account(outcomes, into: &report, heard: heard, loop: loop)
+                    undelivered = undelivered || outcomes.contains { $0.effects > 0 }
+                } catch {
+                    job.finish(.failed("\(error)"))
+                    throw error
+                }
+                lastActivity = clock.now()
+                continue
+            }
+            // Between requests: deliver what was stored, and retry what is due, about once a second.
+            if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
+                report.add(try deliver(0.5))
+                lastDelivery = clock.now()
+                undelivered = false
+            }
+            if once && clock.now().timeIntervalSince(lastActivity) >= idle && queue.depth == 0 { break }
+        }
+        report.add(try deliver(finalDeadline))
+        return report
+    }
+
+    private func account(
+        _ outcomes: [ReceiveOutcome], into report: inout ListenReport, heard: (ReceiveOutcome) -> Void,
+        loop: (TriggerLoop) -> Void
+    ) {
+        for outcome in outcomes {
+            if outcome.duplicate { report.duplicates += 1 } else { report.received += 1 }
+            report.effects += outcome.effects
+            heard(outcome)
+        }
+        for found in store.triggerLoops { loop(found) }
+        report.loops += store.triggerLoops
+        store.triggerLoops.removeAll()
+    }
+}
