@@ -52,6 +52,7 @@ static struct {
 } api;
 
 static int loaded;
+static void *library_handle;
 static char load_error[768];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static const char *load_path;
@@ -103,6 +104,7 @@ static void load(void) {
     RESOLVE(purge, "rd_kafka_purge");
     RESOLVE(message_status, "rd_kafka_message_status");
 #undef RESOLVE
+    library_handle = library;
     loaded = 1;
 }
 
@@ -113,6 +115,7 @@ int gh_kafka_load(const char *path) {
 }
 
 const char *gh_kafka_load_error(void) { return load_error; }
+void *gh_kafka_library(void) { return loaded ? library_handle : NULL; }
 const char *gh_kafka_version_str(void) { return loaded ? api.version_str() : ""; }
 const char *gh_kafka_err2str(int err) { return loaded ? api.err2str(err) : load_error; }
 const char *gh_kafka_err2name(int err) { return loaded ? api.err2name(err) : ""; }

@@ -44,7 +44,7 @@ struct ListenCommand: ParsableCommand {
                     env.stdout.write("received \(outcome.type) '\(outcome.id)' from \(outcome.source): \(outcome.effects) effects\n")
                 }
             },
-            loop: { env.warning($0.description) })
+            loop: { env.warning($0.description) }, warning: { env.warning($0) })
         if json {
             env.stdout.write(report.jsonValue.serialized() + "\n")
         } else {

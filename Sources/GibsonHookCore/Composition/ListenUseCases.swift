@@ -19,23 +19,41 @@ extension GibsonHook {
     /// source's description once it is listening; `heard` each event; `loop` each trigger skipped as a loop.
     public func listen(
         _ options: ListenOptions, shouldStop: @escaping () -> Bool, ready: (String) -> Void,
-        heard: (ReceiveOutcome) -> Void, loop: (TriggerLoop) -> Void
+        heard: (ReceiveOutcome) -> Void, loop: (TriggerLoop) -> Void, warning: (String) -> Void
     ) throws -> ListenReport {
         let settings = configuration.listen.webhook
-        guard settings.address != nil else { throw ListenError.noSource }
+        let kafkaTopics = configuration.listen.kafka.topics
+        guard settings.address != nil || !kafkaTopics.isEmpty else { throw ListenError.noSource }
         var token = settings.token
         if token == nil, let name = settings.tokenEnv {
             guard let value = context.environment.nonEmpty(name) else { throw ListenError.tokenUnset(name) }
             token = value
         }
+        if !kafkaTopics.isEmpty && configuration.sinks.kafka.brokers.isEmpty {
+            throw ListenError.kafkaUnavailable("listen.kafka.topics needs sinks.kafka.brokers (GIBSON_HOOK_KAFKA_BROKERS)")
+        }
         let store = try openOutbox()
         try store.prepareReceiving()
-        let queue = WebhookQueue(limit: settings.queueLimit)
-        let server = try WebhookServer(settings: settings, token: token, queue: queue)
-        defer { server.stop() }
-        ready("CloudEvents webhook on http://\(server.address)/")
+        var queue: WebhookQueue?
+        var server: WebhookServer?
+        if settings.address != nil {
+            let made = WebhookQueue(limit: settings.queueLimit)
+            server = try WebhookServer(settings: settings, token: token, queue: made)
+            queue = made
+        }
+        defer { server?.stop() }
+        var kafka: KafkaSource?
+        if !kafkaTopics.isEmpty {
+            do {
+                kafka = try KafkaSource.make(configuration: configuration, environment: context.environment)
+            } catch {
+                throw ListenError.kafkaUnavailable("\(error)")
+            }
+            ready("Kafka topics \(kafkaTopics.joined(separator: ", ")) as group '\(configuration.listen.kafka.group)'")
+        }
+        if let server { ready("CloudEvents webhook on http://\(server.address)/") }
         let sinks = sinks(store)
-        let listener = Listener(store: store, queue: queue, clock: clock) { [configuration, clock] seconds in
+        let listener = Listener(store: store, queue: queue, kafka: kafka, clock: clock) { [configuration, clock] seconds in
             try store.recoveringFromDamage {
                 try Deliverer(store: store, sinks: sinks, configuration: configuration, clock: clock)
                     .run(deadline: clock.now().addingTimeInterval(seconds))
@@ -43,6 +61,6 @@ extension GibsonHook {
         }
         return try listener.run(
             once: options.once, idle: options.idle, finalDeadline: configuration.delivery.deadline.seconds,
-            shouldStop: shouldStop, heard: heard, loop: loop)
+            shouldStop: shouldStop, heard: heard, loop: loop, warning: warning)
     }
 }

@@ -8,6 +8,10 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
     case listenFailed(address: String, reason: String)
     /// `listen.webhook.tokenEnv` names a variable that is not set.
     case tokenUnset(String)
+    /// `listen --once` with Kafka: the consumer never caught up (no partition assigned, broker unreachable).
+    case kafkaStalled(String?)
+    /// The Kafka consumer could not be created (librdkafka missing, bad properties).
+    case kafkaUnavailable(String)
 
     public var description: String {
         switch self {
@@ -19,6 +23,11 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
             return "cannot listen on '\(address)': \(reason): choose another listen.webhook.address"
         case .tokenUnset(let name):
             return "listen.webhook.tokenEnv names '\(name)', which is not set: export it or remove tokenEnv"
+        case .kafkaStalled(let reason):
+            return "the Kafka consumer did not catch up with its topics in \(Int(Listener.kafkaPatience)) s"
+                + (reason.map { " (\($0))" } ?? "") + ": check sinks.kafka.brokers and listen.kafka.topics"
+        case .kafkaUnavailable(let reason):
+            return "the Kafka source cannot start: \(reason)"
         }
     }
 }

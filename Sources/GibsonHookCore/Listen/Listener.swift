@@ -8,6 +8,8 @@ public struct ListenReport: Sendable {
     public var duplicates = 0
     /// Events the triggers stored (workflow starts, republished copies, action runs).
     public var effects = 0
+    /// Kafka records skipped because they hold no CloudEvent.
+    public var rejected = 0
     /// Triggers skipped because they would have fired on their own events.
     public var loops: [TriggerLoop] = []
     /// Delivery over the whole run (actions run, workflows started, events sent): `delivered`, `retried`
@@ -30,7 +32,7 @@ public struct ListenReport: Sendable {
     public var jsonValue: JSONValue {
         var members: [String: JSONValue] = [
             "received": .integer(Int64(received)), "duplicates": .integer(Int64(duplicates)),
-            "effects": .integer(Int64(effects)),
+            "effects": .integer(Int64(effects)), "rejected": .integer(Int64(rejected)),
             "loops": .array(loops.map { .object(["trigger": .string($0.trigger), "eventId": .string($0.eventId)]) }),
         ]
         if let delivery { members["delivery"] = delivery.jsonValue }
@@ -38,35 +40,41 @@ public struct ListenReport: Sendable {
     }
 }
 
-/// The listen loop: takes the webhook's requests from its queue, records each request's events with their
-/// trigger effects in one transaction before the request is answered, and between requests delivers what
-/// the triggers stored (runs actions, starts workflows, republishes), with the outbox's retries.
+/// The listen loop: takes the webhook's requests from its queue and the Kafka source's batches, records
+/// each request's or batch's events with their trigger effects in one transaction before the request is
+/// answered or the offsets committed, and in between delivers what the triggers stored (runs actions,
+/// starts workflows, republishes), with the outbox's retries.
 final class Listener {
     let store: OutboxStore
-    let queue: WebhookQueue
+    let queue: WebhookQueue?
+    let kafka: KafkaSource?
     let deliver: (_ seconds: Double) throws -> DeliveryReport
     let clock: any WallClock
+    /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
+    static let kafkaPatience = 60.0
 
-    init(store: OutboxStore, queue: WebhookQueue, clock: any WallClock,
+    init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, clock: any WallClock,
          deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
         self.store = store
         self.queue = queue
+        self.kafka = kafka
         self.clock = clock
         self.deliver = deliver
     }
 
-    /// Runs until `shouldStop` answers true, or with `once` until no request came for `idle` seconds; then
-    /// delivers for up to `finalDeadline` seconds. `heard` is told about each event and each loop.
+    /// Runs until `shouldStop` answers true, or with `once` until the Kafka source has caught up and no
+    /// request came for `idle` seconds; then delivers for up to `finalDeadline` seconds. `heard` is told about
+    /// each event, `loop` about each trigger loop, `warning` about records skipped and consumer errors.
     func run(
         once: Bool, idle: Double, finalDeadline: Double, shouldStop: () -> Bool,
-        heard: (ReceiveOutcome) -> Void, loop: (TriggerLoop) -> Void
+        heard: (ReceiveOutcome) -> Void, loop: (TriggerLoop) -> Void, warning: (String) -> Void
     ) throws -> ListenReport {
         var report = ListenReport()
         var lastActivity = clock.now()
         var undelivered = false
         var lastDelivery = Date.distantPast
         while !shouldStop() {
-            if let job = queue.take(waiting: 0.2) {
+            if let queue, let job = queue.take(waiting: kafka == nil ? 0.2 : 0) {
                 do {
                     let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
                     let duplicates = outcomes.filter(\.duplicate).count
@@ -80,13 +88,31 @@ final class Listener {
                 lastActivity = clock.now()
                 continue
             }
+            if let kafka {
+                let step = try kafka.step(store: store, milliseconds: queue == nil ? 200 : 50)
+                if let problem = step.error { warning("kafka: \(problem)") }
+                for record in step.rejected { warning(record.description) }
+                if !step.outcomes.isEmpty || !step.rejected.isEmpty {
+                    report.rejected += step.rejected.count
+                    account(step.outcomes, into: &report, heard: heard, loop: loop)
+                    undelivered = undelivered || step.outcomes.contains { $0.effects > 0 }
+                    lastActivity = clock.now()
+                    continue
+                }
+            }
             // Between requests: deliver what was stored, and retry what is due, about once a second.
             if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
                 report.add(try deliver(0.5))
                 lastDelivery = clock.now()
                 undelivered = false
             }
-            if once && clock.now().timeIntervalSince(lastActivity) >= idle && queue.depth == 0 { break }
+            guard once else { continue }
+            let quiet = clock.now().timeIntervalSince(lastActivity)
+            if let kafka, !kafka.caughtUp {
+                if quiet >= Self.kafkaPatience { throw ListenError.kafkaStalled(kafka.lastError) }
+                continue
+            }
+            if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
         }
         report.add(try deliver(finalDeadline))
         return report

@@ -31,6 +31,13 @@ extension OutboxStore {
     public func receive(
         _ events: [CloudEvent], topic: String, origin: String, alongside: () throws -> Void = {}
     ) throws -> [ReceiveOutcome] {
+        try receive(events.map { ($0, topic) }, origin: origin, alongside: alongside)
+    }
+
+    /// Records events each with its own topic (a Kafka batch), like `receive(_:topic:origin:alongside:)`.
+    public func receive(
+        _ events: [(event: CloudEvent, topic: String)], origin: String, alongside: () throws -> Void = {}
+    ) throws -> [ReceiveOutcome] {
         try prepareReceiving()
         let now = clock.now().timeIntervalSince1970
         return try recoveringFromDamage {
@@ -40,7 +47,7 @@ extension OutboxStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
                 var outcomes: [ReceiveOutcome] = []
-                for event in events {
+                for (event, topic) in events {
                     try insert.run([
                         .text(event.source), .text(event.id), .text(event.type), .text(origin), .text(topic),
                         .utf8(EventJSONWriter.bytes(of: event)), .double(now),
