@@ -234,3 +234,36 @@ def test_listen_without_a_source_says_what_to_configure(hook):
     assert (r.returncode, r.stdout) == (2, ""), r
     assert r.stderr == ("gibson-hook: error: listen has no source: set listen.webhook.address (CloudEvents webhook) "
                         "or listen.kafka.topics\n")
+
+
+def test_sigkill_mid_batch_loses_and_repeats_no_effect(hook, tmp_path):
+    hold, ran = tmp_path / "hold", tmp_path / "ran.txt"
+    hold.write_text("")
+    # The action records its pid, waits while `hold` exists, then records the event: killed while waiting,
+    # it has had no effect yet.
+    # `$$` is a literal `$` in the configuration, so the shell's `$$` is written `$$$$`.
+    script = (f'echo $$$$ > {tmp_path}/pid-$GIBSON_EVENT_ID; while [ -e {hold} ]; do sleep 0.05; done; '
+              f'echo "$GIBSON_EVENT_ID" >> {ran}')
+    configure(hook, tmp_path, free_port(), actions={"record": {"command": ["sh", "-c", script]}},
+              triggers=[{"name": "all", "event": DEPLOYED, "action": "run:record"}])
+    listening = Listening(hook)
+    ids = [f"k-{i}" for i in range(5)]
+    answer = post(listening.url, *batch(*(event(i) for i in ids)))
+    assert answer[0] == 202 and json.loads(answer[2]) == {"accepted": 5, "duplicates": 0}, answer
+    while not list(tmp_path.glob("pid-*")):  # the first action is running
+        time.sleep(0.05)
+    # The machine goes down: listen and the action it runs are killed.
+    listening.proc.kill()
+    listening.proc.wait(30)
+    for pidfile in tmp_path.glob("pid-*"):
+        try:
+            os.kill(int(pidfile.read_text()), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    hold.unlink()
+    listening = Listening(hook)
+    assert json.loads(post(listening.url, *batch(*(event(i) for i in ids)))[2]) == {"accepted": 0, "duplicates": 5}
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert lines[-1]["delivery"]["delivered"] == 5, lines
+    assert sorted(ran.read_text().splitlines()) == ids

@@ -10,12 +10,14 @@ struct ListenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "listen", abstract: "Receive CloudEvents from other machines and fire eventTriggers on them.",
         discussion: """
-            Sources: the CloudEvents webhook (listen.webhook.address; structured, binary and batch mode, the \
-            webhook validation handshake, optional bearer token). Each request is answered 202 only once its \
-            events and everything their triggers ask for (workflow starts, emit:<topic> copies, run:<name> \
-            actions) are stored in the outbox in one transaction; an event received again (same source and \
-            id) fires nothing. Runs until SIGTERM or SIGINT; --once stops when no request came for a second. \
-            Exits 3 when dead letters are waiting.
+            Sources: the CloudEvents webhook (listen.webhook.address: structured, binary and batch mode, the \
+            webhook validation handshake, optional bearer token) and a Kafka consumer group \
+            (listen.kafka.topics, listen.kafka.group; binary and structured CloudEvents). A request is answered \
+            202, and Kafka offsets are committed, only once its events and everything their triggers ask for \
+            (workflow starts, emit:<topic> copies, run:<name> actions) are stored in the outbox in one \
+            transaction; an event received again (same source and id) fires nothing. Runs until SIGTERM or \
+            SIGINT; --once stops when Kafka is read to its end and no request came for a second. Exits 3 when \
+            dead letters are waiting.
             """)
 
     @Flag(help: "Process what arrives until the sources are idle for a second, deliver, and exit.") var once = false
