@@ -88,3 +88,39 @@ def test_an_unreachable_broker_fails_listen_once_with_the_reason(hook, tmp_path)
     r = hook.run("listen", "--once", timeout=240)
     assert r.returncode == 1, r
     assert "gibson-hook: error: the Kafka consumer did not catch up with its topics in 60 s" in r.stderr, r.stderr
+
+
+def test_a_health_check_failure_from_another_machine_starts_recovery_once_on_temporal(hook, broker, topic, temporal):
+    """The issue's "done when": a failure published by any machine starts gibson-recovery-workflow once."""
+    assert LIBRDKAFKA
+    hook.env["GIBSON_HOOK_KAFKA_BROKERS"] = broker.bootstrap
+    hook.env["GIBSON_HOOK_LIBRDKAFKA"] = LIBRDKAFKA[0]
+    hook.temporal(temporal.http)
+    hook.config({
+        "listen": {"kafka": {"topics": [topic]}},
+        "routing": {"workflow": topic, "gibson": topic},
+        "eventTriggers": [{"name": "system-health", "event": "gibson:health-check",
+                           "filter": "serviceStatus=error|stopped", "topic": topic, "action": "gibson:recovery"}],
+        "delivery": {"deadline": "15s"},
+    })
+    incident = f"hc-{topic}"
+    failure = {"specversion": "1.0", "id": incident, "source": "urn:gibson-hook:host:machine-b",
+               "type": "ai.gibson.hook.gibson.health-check",
+               "data": {"eventId": incident, "timestamp": "2027-01-15T08:00:00Z", "serviceStatus": "error"}}
+    healthy = dict(failure, id=f"ok-{topic}", data=dict(failure["data"], serviceStatus="running"))
+    records = [(None, json.dumps(e).encode(), [("content-type", b"application/cloudevents+json")])
+               for e in (failure, healthy, failure)]
+    produce(broker, topic, records)
+    r, lines = listen_once(hook)
+    assert r.returncode == 0, r.stderr
+    summary = lines[-1]
+    assert (summary["effects"], summary["duplicates"]) == (1, 1), lines
+    workflow_id = f"trigger-system-health-{incident}"
+    started = temporal.started(workflow_id)
+    assert started["workflowType"]["name"] == "gibson-recovery-workflow"
+    assert started["decodedInput"][0][1]["id"] == incident
+    # The same failure published again by the other machine starts nothing new.
+    produce(broker, topic, records[:1])
+    r, lines = listen_once(hook)
+    assert r.returncode == 0 and lines[-1]["duplicates"] >= 1 and lines[-1]["effects"] == 0, (lines, r.stderr)
+    assert len(temporal.runs(workflow_id)) == 1
