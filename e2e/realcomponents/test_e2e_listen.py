@@ -232,8 +232,8 @@ def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
 def test_listen_without_a_source_says_what_to_configure(hook):
     r = hook.run("listen", "--once")
     assert (r.returncode, r.stdout) == (2, ""), r
-    assert r.stderr == ("gibson-hook: error: listen has no source: set listen.webhook.address (CloudEvents webhook) "
-                        "or listen.kafka.topics\n")
+    assert r.stderr == ("gibson-hook: error: listen has no source: set listen.webhook.address (CloudEvents webhook), "
+                        "listen.kafka.topics or listen.docker.socket\n")
 
 
 def test_sigkill_mid_batch_loses_and_repeats_no_effect(hook, tmp_path):

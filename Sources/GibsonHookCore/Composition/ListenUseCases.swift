@@ -23,7 +23,8 @@ extension GibsonHook {
     ) throws -> ListenReport {
         let settings = configuration.listen.webhook
         let kafkaTopics = configuration.listen.kafka.topics
-        guard settings.address != nil || !kafkaTopics.isEmpty else { throw ListenError.noSource }
+        let dockerSettings = configuration.listen.docker
+        guard settings.address != nil || !kafkaTopics.isEmpty || dockerSettings.socket != nil else { throw ListenError.noSource }
         var token = settings.token
         if token == nil, let name = settings.tokenEnv {
             guard let value = context.environment.nonEmpty(name) else { throw ListenError.tokenUnset(name) }
@@ -51,9 +52,11 @@ extension GibsonHook {
             }
             ready("Kafka topics \(kafkaTopics.joined(separator: ", ")) as group '\(configuration.listen.kafka.group)'")
         }
+        let docker = dockerSettings.socket.map { _ in DockerSource(settings: dockerSettings, hostName: EventStamp.hostName) }
+        if let socket = dockerSettings.socket { ready("Docker events on \(socket)") }
         if let server { ready("CloudEvents webhook on http://\(server.address)/") }
         let sinks = sinks(store)
-        let listener = Listener(store: store, queue: queue, kafka: kafka, clock: clock) { [configuration, clock] seconds in
+        let listener = Listener(store: store, queue: queue, kafka: kafka, docker: docker, clock: clock) { [configuration, clock] seconds in
             try store.recoveringFromDamage {
                 try Deliverer(store: store, sinks: sinks, configuration: configuration, clock: clock)
                     .run(deadline: clock.now().addingTimeInterval(seconds))

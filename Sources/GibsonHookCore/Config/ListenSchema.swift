@@ -14,6 +14,11 @@ extension ConfigurationSchema {
             .value("topics", \.topics, .list(of: .string)),
             .value("group", \.group, .string),
         ])),
+        .section("docker", \.docker, ObjectSchema<DockerListenSettings>([
+            .optional("socket", \.socket, .string),
+            .value("actions", \.actions, .list(of: .string)),
+            .value("pollInterval", \.pollInterval, .duration),
+        ])),
     ]) }
 
     static var action: ObjectSchema<ActionSettings> { ObjectSchema<ActionSettings>([

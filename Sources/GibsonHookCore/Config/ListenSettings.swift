@@ -4,6 +4,8 @@ public struct ListenSettings: Sendable, Equatable {
     public var webhook = WebhookListenSettings()
     /// The Kafka consumer group.
     public var kafka = KafkaListenSettings()
+    /// The Docker Engine's events.
+    public var docker = DockerListenSettings()
 
     public init() {}
 }
@@ -46,4 +48,16 @@ public struct ActionSettings: Sendable, Equatable {
     public var timeout = DurationValue.seconds(60)
 
     public init(command: [String] = []) { self.command = command }
+}
+
+/// `listen.docker`: container events read from the Docker Engine API's `GET /events` on its unix socket.
+public struct DockerListenSettings: Sendable, Equatable {
+    /// The Engine API socket, e.g. `/var/run/docker.sock`; nil leaves the Docker source off.
+    public var socket: String? = nil
+    /// The container actions turned into events (`docker:container:<action>`).
+    public var actions: [String] = ["start", "stop"]
+    /// How often the events since the last read are asked for.
+    public var pollInterval = DurationValue.seconds(2)
+
+    public init() {}
 }

@@ -12,11 +12,13 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
     case kafkaStalled(String?)
     /// The Kafka consumer could not be created (librdkafka missing, bad properties).
     case kafkaUnavailable(String)
+    /// The Docker Engine API could not be read.
+    case dockerFailed(String)
 
     public var description: String {
         switch self {
         case .noSource:
-            return "listen has no source: set listen.webhook.address (CloudEvents webhook) or listen.kafka.topics"
+            return "listen has no source: set listen.webhook.address (CloudEvents webhook), listen.kafka.topics or listen.docker.socket"
         case .badAddress(let text):
             return "listen.webhook.address '\(text)' is not HOST:PORT (IPv4) or a port"
         case .listenFailed(let address, let reason):
@@ -28,6 +30,8 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
                 + (reason.map { " (\($0))" } ?? "") + ": check sinks.kafka.brokers and listen.kafka.topics"
         case .kafkaUnavailable(let reason):
             return "the Kafka source cannot start: \(reason)"
+        case .dockerFailed(let reason):
+            return "docker events: \(reason): check listen.docker.socket"
         }
     }
 }

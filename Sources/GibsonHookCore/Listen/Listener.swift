@@ -48,16 +48,18 @@ final class Listener {
     let store: OutboxStore
     let queue: WebhookQueue?
     let kafka: KafkaSource?
+    let docker: DockerSource?
     let deliver: (_ seconds: Double) throws -> DeliveryReport
     let clock: any WallClock
     /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
     static let kafkaPatience = 60.0
 
-    init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, clock: any WallClock,
+    init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, docker: DockerSource?, clock: any WallClock,
          deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
         self.store = store
         self.queue = queue
         self.kafka = kafka
+        self.docker = docker
         self.clock = clock
         self.deliver = deliver
     }
@@ -100,6 +102,20 @@ final class Listener {
                     continue
                 }
             }
+            if let docker {
+                do {
+                    if let outcomes = try docker.step(store: store, now: clock.now()), !outcomes.isEmpty {
+                        account(outcomes, into: &report, heard: heard, loop: loop)
+                        undelivered = undelivered || outcomes.contains { $0.effects > 0 }
+                        lastActivity = clock.now()
+                        continue
+                    }
+                } catch let error as ListenError where !once {
+                    // A Docker daemon that is restarting is waited for; the next poll tries again.
+                    warning("\(error)")
+                }
+            }
+            if kafka == nil && queue == nil && !once { clock.sleep(seconds: 0.2) }
             // Between requests: deliver what was stored, and retry what is due, about once a second.
             if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
                 report.add(try deliver(0.5))
@@ -112,6 +128,7 @@ final class Listener {
                 if quiet >= Self.kafkaPatience { throw ListenError.kafkaStalled(kafka.lastError) }
                 continue
             }
+            if let docker, !docker.caughtUp { continue }
             if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
         }
         report.add(try deliver(finalDeadline))
