@@ -233,7 +233,7 @@ def test_listen_without_a_source_says_what_to_configure(hook):
     r = hook.run("listen", "--once")
     assert (r.returncode, r.stdout) == (2, ""), r
     assert r.stderr == ("gibson-hook: error: listen has no source: set listen.webhook.address (CloudEvents webhook), "
-                        "listen.kafka.topics or listen.docker.socket\n")
+                        "listen.kafka.topics, listen.docker.socket or listen.temporal.workflowTypes\n")
 
 
 def test_sigkill_mid_batch_loses_and_repeats_no_effect(hook, tmp_path):

@@ -24,7 +24,12 @@ extension GibsonHook {
         let settings = configuration.listen.webhook
         let kafkaTopics = configuration.listen.kafka.topics
         let dockerSettings = configuration.listen.docker
-        guard settings.address != nil || !kafkaTopics.isEmpty || dockerSettings.socket != nil else { throw ListenError.noSource }
+        let workflowTypes = configuration.listen.temporal.workflowTypes
+        guard settings.address != nil || !kafkaTopics.isEmpty || dockerSettings.socket != nil || !workflowTypes.isEmpty
+        else { throw ListenError.noSource }
+        if !workflowTypes.isEmpty && (configuration.sinks.temporal.url ?? "").isEmpty {
+            throw ListenError.temporalFailed("listen.temporal.workflowTypes needs sinks.temporal.url (GIBSON_HOOK_TEMPORAL_URL)")
+        }
         var token = settings.token
         if token == nil, let name = settings.tokenEnv {
             guard let value = context.environment.nonEmpty(name) else { throw ListenError.tokenUnset(name) }
@@ -54,9 +59,15 @@ extension GibsonHook {
         }
         let docker = dockerSettings.socket.map { _ in DockerSource(settings: dockerSettings, hostName: EventStamp.hostName) }
         if let socket = dockerSettings.socket { ready("Docker events on \(socket)") }
+        var temporal: TemporalSource?
+        if !workflowTypes.isEmpty {
+            let client = HTTPClient(options: HTTPClientOptions(delivery: configuration.delivery, tls: configuration.sinks.temporal.tls))
+            temporal = TemporalSource(configuration: configuration, environment: context.environment, clock: clock, transport: client)
+            ready("Temporal starts of \(workflowTypes.joined(separator: ", "))")
+        }
         if let server { ready("CloudEvents webhook on http://\(server.address)/") }
         let sinks = sinks(store)
-        let listener = Listener(store: store, queue: queue, kafka: kafka, docker: docker, clock: clock) { [configuration, clock] seconds in
+        let listener = Listener(store: store, queue: queue, kafka: kafka, docker: docker, temporal: temporal, clock: clock) { [configuration, clock] seconds in
             try store.recoveringFromDamage {
                 try Deliverer(store: store, sinks: sinks, configuration: configuration, clock: clock)
                     .run(deadline: clock.now().addingTimeInterval(seconds))

@@ -19,6 +19,10 @@ extension ConfigurationSchema {
             .value("actions", \.actions, .list(of: .string)),
             .value("pollInterval", \.pollInterval, .duration),
         ])),
+        .section("temporal", \.temporal, ObjectSchema<TemporalListenSettings>([
+            .value("workflowTypes", \.workflowTypes, .list(of: .string)),
+            .value("pollInterval", \.pollInterval, .duration),
+        ])),
     ]) }
 
     static var action: ObjectSchema<ActionSettings> { ObjectSchema<ActionSettings>([

@@ -6,6 +6,8 @@ public struct ListenSettings: Sendable, Equatable {
     public var kafka = KafkaListenSettings()
     /// The Docker Engine's events.
     public var docker = DockerListenSettings()
+    /// Workflow starts on the Temporal server of `sinks.temporal`.
+    public var temporal = TemporalListenSettings()
 
     public init() {}
 }
@@ -58,6 +60,16 @@ public struct DockerListenSettings: Sendable, Equatable {
     public var actions: [String] = ["start", "stop"]
     /// How often the events since the last read are asked for.
     public var pollInterval = DurationValue.seconds(2)
+
+    public init() {}
+}
+
+/// `listen.temporal`: workflow starts of some types, read through the HTTP API's visibility list query.
+public struct TemporalListenSettings: Sendable, Equatable {
+    /// Workflow types whose starts become events; empty leaves the Temporal source off.
+    public var workflowTypes: [String] = []
+    /// How often the starts since the cursor are asked for.
+    public var pollInterval = DurationValue.seconds(5)
 
     public init() {}
 }

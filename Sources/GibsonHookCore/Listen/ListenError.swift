@@ -14,11 +14,13 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
     case kafkaUnavailable(String)
     /// The Docker Engine API could not be read.
     case dockerFailed(String)
+    /// The Temporal list query failed.
+    case temporalFailed(String)
 
     public var description: String {
         switch self {
         case .noSource:
-            return "listen has no source: set listen.webhook.address (CloudEvents webhook), listen.kafka.topics or listen.docker.socket"
+            return "listen has no source: set listen.webhook.address (CloudEvents webhook), listen.kafka.topics, listen.docker.socket or listen.temporal.workflowTypes"
         case .badAddress(let text):
             return "listen.webhook.address '\(text)' is not HOST:PORT (IPv4) or a port"
         case .listenFailed(let address, let reason):
@@ -32,6 +34,8 @@ public enum ListenError: Error, Equatable, CustomStringConvertible {
             return "the Kafka source cannot start: \(reason)"
         case .dockerFailed(let reason):
             return "docker events: \(reason): check listen.docker.socket"
+        case .temporalFailed(let reason):
+            return "temporal workflow starts: \(reason): check sinks.temporal"
         }
     }
 }

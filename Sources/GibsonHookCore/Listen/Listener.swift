@@ -49,13 +49,15 @@ final class Listener {
     let queue: WebhookQueue?
     let kafka: KafkaSource?
     let docker: DockerSource?
+    let temporal: TemporalSource?
     let deliver: (_ seconds: Double) throws -> DeliveryReport
     let clock: any WallClock
     /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
     static let kafkaPatience = 60.0
 
-    init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, docker: DockerSource?, clock: any WallClock,
-         deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
+    init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, docker: DockerSource?, temporal: TemporalSource?,
+         clock: any WallClock, deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
+        self.temporal = temporal
         self.store = store
         self.queue = queue
         self.kafka = kafka
@@ -115,6 +117,18 @@ final class Listener {
                     warning("\(error)")
                 }
             }
+            if let temporal {
+                do {
+                    if let outcomes = try temporal.step(store: store, now: clock.now()), !outcomes.isEmpty {
+                        account(outcomes, into: &report, heard: heard, loop: loop)
+                        undelivered = undelivered || outcomes.contains { $0.effects > 0 }
+                        lastActivity = clock.now()
+                        continue
+                    }
+                } catch let error as ListenError where !once {
+                    warning("\(error)")
+                }
+            }
             if kafka == nil && queue == nil && !once { clock.sleep(seconds: 0.2) }
             // Between requests: deliver what was stored, and retry what is due, about once a second.
             if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
@@ -129,6 +143,7 @@ final class Listener {
                 continue
             }
             if let docker, !docker.caughtUp { continue }
+            if let temporal, !temporal.caughtUp { continue }
             if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
         }
         report.add(try deliver(finalDeadline))
