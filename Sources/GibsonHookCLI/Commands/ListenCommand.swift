@@ -11,13 +11,14 @@ struct ListenCommand: ParsableCommand {
         commandName: "listen", abstract: "Receive CloudEvents from other machines and fire eventTriggers on them.",
         discussion: """
             Sources: the CloudEvents webhook (listen.webhook.address: structured, binary and batch mode, the \
-            webhook validation handshake, optional bearer token) and a Kafka consumer group \
-            (listen.kafka.topics, listen.kafka.group; binary and structured CloudEvents). A request is answered \
-            202, and Kafka offsets are committed, only once its events and everything their triggers ask for \
-            (workflow starts, emit:<topic> copies, run:<name> actions) are stored in the outbox in one \
-            transaction; an event received again (same source and id) fires nothing. Runs until SIGTERM or \
-            SIGINT; --once stops when Kafka is read to its end and no request came for a second. Exits 3 when \
-            dead letters are waiting.
+            webhook validation handshake, optional bearer token), a Kafka consumer group (listen.kafka.topics, \
+            listen.kafka.group: binary and structured CloudEvents), Temporal workflow starts \
+            (listen.temporal.workflowTypes) and Docker container events (listen.docker.socket). A request is \
+            answered 202, Kafka offsets are committed and cursors move only once its events and everything \
+            their triggers ask for (workflow starts, emit:<topic> copies, run:<name> actions) are stored in the \
+            outbox in one transaction; an event received again (same source and id) fires nothing. Runs until \
+            SIGTERM or SIGINT; --once stops once every source has been read and no request came for a second. \
+            Exits 3 when dead letters are waiting.
             """)
 
     @Flag(help: "Process what arrives until the sources are idle for a second, deliver, and exit.") var once = false
