@@ -49,6 +49,9 @@ def test_a_container_start_fires_its_trigger_once_and_the_cursor_survives_restar
     r, lines = listen_once(hook)  # nothing new since the committed cursor
     assert r.returncode == 0 and lines[-1]["received"] == 0 and lines[-1]["duplicates"] <= 1, lines
     assert len(ran.read_text().splitlines()) == 1
+    metrics = hook.run("metrics", check=True).stdout
+    assert 'gibson_hook_listen_received_total{origin="docker"} 3' in metrics, metrics
+    assert 'gibson_hook_listen_cursor_age_seconds{source="docker"} ' in metrics, metrics
 
 
 def test_malformed_events_are_skipped_and_an_unreachable_socket_is_an_error(hook, docker):
