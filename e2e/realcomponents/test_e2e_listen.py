@@ -271,3 +271,25 @@ def test_sigkill_mid_batch_loses_and_repeats_no_effect(hook, tmp_path):
     assert rc == 0, err
     assert lines[-1]["delivery"]["delivered"] == 5, lines
     assert sorted(ran.read_text().splitlines()) == ids
+
+
+def test_an_actions_own_events_do_not_run_it_again(hook, tmp_path):
+    """The action emits an event its own trigger matches; the event carries the trigger chain, so the
+    trigger skips it instead of running the action forever."""
+    from hookrunner import binary_path
+    ran = tmp_path / "ran.txt"
+    script = (f'echo "$GIBSON_EVENT_ID" >> {ran}; '
+              f'"{binary_path()}" emit --type {DEPLOYED} --data \'{{"service": "api"}}\' > /dev/null')
+    configure(hook, tmp_path, free_port(), actions={"redeploy": {"command": ["sh", "-c", script]}},
+              triggers=[{"name": "again", "event": DEPLOYED, "action": "run:redeploy"}])
+    listening = Listening(hook)
+    assert post(listening.url, *structured(event("o-1")))[0] == 202
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert ran.read_text().splitlines() == ["o-1"]
+    emitted = [e for e in hook.outbox() if e["type"] == DEPLOYED]
+    assert len(emitted) == 1, hook.outbox()
+    shown = json.loads(hook.run("outbox", "show", emitted[0]["id"], "--json", check=True).stdout)
+    assert json.dumps(shown).count('"gibsontrigger": "again"') >= 1, shown
+    runs = [e for e in hook.outbox() if e["type"] == "ai.gibson.hook.action.run"]
+    assert len(runs) == 1, runs

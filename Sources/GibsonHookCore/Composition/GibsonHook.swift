@@ -30,7 +30,8 @@ public final class GibsonHook {
         self.clock = clock
         self.runner = runner
         let statePaths = context.statePaths
-        let events = ProcessEvents(configuration: configuration, clock: clock)
+        let events = ProcessEvents(
+            configuration: configuration, clock: clock, triggerChain: context.environment.nonEmpty(ActionSink.chainVariable))
         self.statePaths = statePaths
         self.events = events
         outbox = LazyOutbox { try OutboxOpening.open(configuration, statePaths: statePaths, events: events, notice: notice) }
