@@ -15,6 +15,15 @@ enum ListenValidation {
                 + "gibson:scale, workflow:<type>, emit:<topic>, or run:<name>/gibson:<name> of an action (\(known))",
                 key: key, &context)
         }
+        let listen = configuration.listen
+        if !listen.kafka.topics.isEmpty && configuration.sinks.kafka.brokers.isEmpty {
+            report("'listen.kafka.topics' needs 'sinks.kafka.brokers' (GIBSON_HOOK_KAFKA_BROKERS): the consumer reads from them",
+                   key: "listen.kafka.topics", &context)
+        }
+        if !listen.temporal.workflowTypes.isEmpty && (configuration.sinks.temporal.url ?? "").isEmpty {
+            report("'listen.temporal.workflowTypes' needs 'sinks.temporal.url' (GIBSON_HOOK_TEMPORAL_URL): the starts are read there",
+                   key: "listen.temporal.workflowTypes", &context)
+        }
         for name in defined where configuration.actions[name]?.command.isEmpty ?? true {
             report("action '\(name)' has no command: set 'actions.\(name).command' to an argv list", key: "actions.\(name)", &context)
         }

@@ -166,3 +166,26 @@ import Testing
             == [.retry(reason: "action 'a' exited 4: no disk", retryAfter: nil)])
     }
 }
+
+@Suite struct ListenValidationTests {
+    private func problems(_ yaml: String) throws -> [String] {
+        ConfigLoader.check(contents: Data(yaml.utf8), path: "c.yml").map(\.description)
+    }
+
+    @Test func sourcesThatNeedASinkAndUndefinedActionsAreReportedTogether() throws {
+        let found = try problems("""
+            listen:
+              kafka: {topics: [gibson-events]}
+              temporal: {workflowTypes: [project-creation-workflow]}
+            actions:
+              empty: {}
+            eventTriggers:
+              - {name: a, event: "*", action: "run:missing"}
+            """)
+        #expect(found.count == 4, "\(found)")
+        #expect(found.contains { $0.contains("'listen.kafka.topics' needs 'sinks.kafka.brokers'") })
+        #expect(found.contains { $0.contains("'listen.temporal.workflowTypes' needs 'sinks.temporal.url'") })
+        #expect(found.contains { $0.contains("c.yml:7:") && $0.contains("invalid value 'run:missing' for 'eventTriggers[0].action'") })
+        #expect(found.contains { $0.contains("action 'empty' has no command") })
+    }
+}
