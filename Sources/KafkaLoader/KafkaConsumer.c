@@ -62,6 +62,8 @@ static struct {
     int (*assignment)(rd_kafka_t *, rd_kafka_topic_partition_list_t **);
     int (*consumer_close)(rd_kafka_t *);
     const char *(*err2str)(int);
+    int (*position)(rd_kafka_t *, rd_kafka_topic_partition_list_t *);
+    int (*get_watermark_offsets)(rd_kafka_t *, const char *, int32_t, int64_t *, int64_t *);
 } api;
 
 static int resolved;
@@ -99,6 +101,8 @@ static void resolve_all(void) {
     RESOLVE(assignment, "rd_kafka_assignment");
     RESOLVE(consumer_close, "rd_kafka_consumer_close");
     RESOLVE(err2str, "rd_kafka_err2str");
+    RESOLVE(position, "rd_kafka_position");
+    RESOLVE(get_watermark_offsets, "rd_kafka_get_watermark_offsets");
 #undef RESOLVE
     resolved = 1;
 }
@@ -239,4 +243,21 @@ int gh_kafka_consumer_caught_up(gh_kafka_consumer *consumer) {
     }
     api.list_destroy(assigned);
     return caught_up;
+}
+
+int64_t gh_kafka_consumer_lag(gh_kafka_consumer *consumer) {
+    rd_kafka_topic_partition_list_t *assigned = NULL;
+    if (api.assignment(consumer->handle, &assigned) != 0 || assigned == NULL) return -1;
+    int64_t lag = 0;
+    if (assigned->cnt == 0 || api.position(consumer->handle, assigned) != 0) lag = -1;
+    for (int index = 0; index < assigned->cnt && lag >= 0; index++) {
+        rd_kafka_topic_partition_t *partition = &assigned->elems[index];
+        int64_t low = -1, high = -1;
+        /* The cached high watermark of the last fetch: no broker request. */
+        if (api.get_watermark_offsets(consumer->handle, partition->topic, partition->partition, &low, &high) != 0 || high < 0) continue;
+        int64_t at = partition->offset >= 0 ? partition->offset : (low >= 0 ? low : 0);
+        if (high > at) lag += high - at;
+    }
+    api.list_destroy(assigned);
+    return lag;
 }

@@ -71,6 +71,9 @@ def test_kafka_events_fire_triggers_once_and_offsets_survive_a_restart(hook, bro
     assert "is not a CloudEvent (no CloudEvent: send Content-Type" in r.stderr, r.stderr
     assert sorted(ran.read_text().splitlines()) == ["k-1 urn:machine-b", "k-2 urn:machine-b"]
     assert committed(broker, group, topic) == 5
+    metrics = hook.run("metrics", check=True).stdout
+    assert 'gibson_hook_listen_lag{source="kafka"} 0\n' in metrics, metrics
+    assert 'gibson_hook_listen_received_total{origin="kafka"} 3\n' in metrics, metrics
     # A restart reads only what is new: nothing is repeated.
     produce(broker, topic, [structured("k-4")])
     r, lines = listen_once(hook)

@@ -82,6 +82,12 @@ final class KafkaConsumer {
         if error != 0 { throw KafkaProducerError(message: "kafka commit: " + KafkaProducer.describe(error)) }
     }
 
+    /// Records not yet read on the assigned partitions (from cached watermarks); nil while none is assigned.
+    var lag: Int64? {
+        let lag = gh_kafka_consumer_lag(handle)
+        return lag < 0 ? nil : lag
+    }
+
     /// True once partitions are assigned and each has been read to its end.
     var caughtUp: Bool { gh_kafka_consumer_caught_up(handle) == 1 }
 }

@@ -44,6 +44,9 @@ final class KafkaSource {
         return KafkaSource(consumer: consumer)
     }
 
+    /// Records not yet read on the assigned partitions; nil while none is assigned.
+    var lag: Int64? { consumer.lag }
+
     /// True once every assigned partition has been read to its end.
     var caughtUp: Bool { consumer.caughtUp }
 

@@ -132,6 +132,7 @@ final class Listener {
             if kafka == nil && queue == nil && !once { clock.sleep(seconds: 0.2) }
             // Between requests: deliver what was stored, and retry what is due, about once a second.
             if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
+                recordLag()
                 report.add(try deliver(0.5))
                 lastDelivery = clock.now()
                 undelivered = false
@@ -146,8 +147,19 @@ final class Listener {
             if let temporal, !temporal.caughtUp { continue }
             if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
         }
+        recordLag()
         report.add(try deliver(finalDeadline))
         return report
+    }
+
+    /// The `state` key of the sources' lag that `metrics` reads: `"<kafka lag or -1> <webhook queue depth or -1> <unix time>"`.
+    static let lagKey = "listen.lag"
+
+    /// Writes the Kafka consumer lag and the webhook queue depth for `metrics` (a cache: failures ignored).
+    private func recordLag() {
+        let kafkaLag = kafka.map { $0.lag ?? -1 } ?? -1
+        let depth = queue?.depth ?? -1
+        store.setValue("\(kafkaLag) \(depth) \(Int(clock.now().timeIntervalSince1970))", for: Self.lagKey)
     }
 
     private func account(

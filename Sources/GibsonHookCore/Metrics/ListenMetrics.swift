@@ -24,5 +24,10 @@ extension MetricsReader {
             ages.append(MetricsSnapshot.Sample(labels: [("source", "temporal")], value: max(0, now.timeIntervalSince(date))))
         }
         snapshot.listenCursorAge = ages
+        let lag = (store.value(for: Listener.lagKey) ?? "").split(separator: " ").compactMap { Double($0) }
+        if lag.count == 3 {
+            if lag[0] >= 0 { snapshot.listenQueued.append(MetricsSnapshot.Sample(labels: [("source", "kafka")], value: lag[0])) }
+            if lag[1] >= 0 { snapshot.listenQueued.append(MetricsSnapshot.Sample(labels: [("source", "webhook")], value: lag[1])) }
+        }
     }
 }

@@ -37,6 +37,9 @@ public struct MetricsSnapshot: Sendable, Equatable {
     /// `gibson_hook_listen_cursor_age_seconds{source}`: how far behind now the Temporal and Docker cursors are.
     public var listenCursorAge: [Sample] = []
 
+    /// `gibson_hook_listen_lag{source}`: Kafka records not yet read, webhook requests waiting (as `listen` last wrote them).
+    public var listenQueued: [Sample] = []
+
     /// An empty snapshot.
     public init() {}
 }

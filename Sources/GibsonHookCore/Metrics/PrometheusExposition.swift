@@ -42,6 +42,11 @@ public enum PrometheusExposition {
         if !snapshot.triggersFired.isEmpty {
             family(&out, "gibson_hook_triggers_fired_total", "counter", "Effects stored by event triggers, by kind (workflow, run, emit).", snapshot.triggersFired)
         }
+        if !snapshot.listenQueued.isEmpty {
+            family(&out, "gibson_hook_listen_lag", "gauge",
+                "What a listen source has not processed yet: Kafka records behind the high watermark, webhook requests waiting.",
+                snapshot.listenQueued)
+        }
         if !snapshot.listenCursorAge.isEmpty {
             family(&out, "gibson_hook_listen_cursor_age_seconds", "gauge", "Seconds between now and the position of a polled source's cursor.", snapshot.listenCursorAge)
         }

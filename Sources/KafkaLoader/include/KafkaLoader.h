@@ -73,4 +73,7 @@ int gh_kafka_consumer_commit(gh_kafka_consumer *consumer, const char *const *top
                              const int64_t *next_offsets, int count);
 /* 1 when partitions are assigned and the consumer has reached the end of each since its last record. */
 int gh_kafka_consumer_caught_up(gh_kafka_consumer *consumer);
+/* Records between the consumer's positions and the partitions' last fetched high watermarks; -1 while no
+   partition is assigned. */
+int64_t gh_kafka_consumer_lag(gh_kafka_consumer *consumer);
 #endif
