@@ -1,7 +1,6 @@
 #include "KafkaLoader.h"
-#include "KafkaLoaderLibrary.h"
+#include "KafkaLoaderInternal.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,13 +70,12 @@ static char resolve_error[512];
 static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
 
 static void resolve_all(void) {
-    void *library = gh_kafka_library();
-    if (library == NULL) {
+    if (gh_kafka_dlsym("rd_kafka_version") == NULL) {
         snprintf(resolve_error, sizeof resolve_error, "%s", gh_kafka_load_error());
         return;
     }
 #define RESOLVE(slot, name)                                                                                     \
-    if ((*(void **)&api.slot = dlsym(library, name)) == NULL) {                                                 \
+    if ((*(void **)&api.slot = gh_kafka_dlsym(name)) == NULL) {                                                 \
         snprintf(resolve_error, sizeof resolve_error, "librdkafka has no consumer symbol '%s'", name);          \
         return;                                                                                                 \
     }

@@ -1,4 +1,5 @@
 #include "KafkaLoader.h"
+#include "KafkaLoaderInternal.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -115,7 +116,8 @@ int gh_kafka_load(const char *path) {
 }
 
 const char *gh_kafka_load_error(void) { return load_error; }
-void *gh_kafka_library(void) { return loaded ? library_handle : NULL; }
+const char *gh_kafka_load_path(void) { return load_path ? load_path : ""; }
+void *gh_kafka_dlsym(const char *name) { return loaded ? dlsym(library_handle, name) : NULL; }
 const char *gh_kafka_version_str(void) { return loaded ? api.version_str() : ""; }
 const char *gh_kafka_err2str(int err) { return loaded ? api.err2str(err) : load_error; }
 const char *gh_kafka_err2name(int err) { return loaded ? api.err2name(err) : ""; }
