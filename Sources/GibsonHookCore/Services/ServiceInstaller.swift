@@ -58,7 +58,7 @@ public struct ServiceInstaller {
         }
         if !filesOnly {
             try systemctl(["daemon-reload"])
-            try systemctl(["enable", "--now"] + units.files.map(\.name))
+            try systemctl(["enable", "--now"] + ServiceUnits.names)
         }
         return written
     }
@@ -68,9 +68,7 @@ public struct ServiceInstaller {
         let ours = ServiceUnits.names.map { directory + "/" + $0 }.filter { path in
             (try? String(contentsOfFile: path, encoding: .utf8))?.hasPrefix(ServiceUnits.marker) == true
         }
-        if !filesOnly, Self.systemdRunning, !ours.isEmpty {
-            try? systemctl(["disable", "--now"] + ours.map { ($0 as NSString).lastPathComponent })
-        }
+        if !filesOnly, Self.systemdRunning, !ours.isEmpty { try? systemctl(["disable", "--now"] + ServiceUnits.names) }
         for path in ours {
             do { try FileManager.default.removeItem(atPath: path) } catch {
                 throw ServiceError.fileSystem(path: path, reason: (error as NSError).localizedDescription)
@@ -80,10 +78,9 @@ public struct ServiceInstaller {
         return ours
     }
 
-    /// Each unit's state: from `systemctl is-active` when systemd runs, else whether its file is installed
-    /// (the listen unit only when it is installed: it exists only with a listen source).
+    /// Each unit's state: from `systemctl is-active` when systemd runs, else whether its file is installed.
     public func status() -> [(name: String, installed: Bool, active: String?)] {
-        ServiceUnits.names.filter { $0 != ServiceUnits.names[2] || FileManager.default.fileExists(atPath: directory + "/" + $0) }.map { name in
+        ServiceUnits.names.map { name in
             let installed = FileManager.default.fileExists(atPath: directory + "/" + name)
             guard Self.systemdRunning, !filesOnly else { return (name, installed, nil) }
             let result = try? run(["is-active", name])

@@ -84,27 +84,3 @@ import Testing
             """)
     }
 }
-
-/// With a listen source configured, `service install` also writes `gibson-hook-listen.service`.
-@Suite struct ListenServiceUnitTests {
-    @Test func aListenSourceAddsTheListenUnitSystemdAccepts() throws {
-        let sandbox = try TemporaryGitRepository()
-        let output = sandbox.sandbox.appendingPathComponent("units")
-        let env = ["GIBSON_HOOK_STATE_DIR": sandbox.sandbox.path + "/state", "PATH": "/usr/bin:/bin"]
-        let installed = try sandbox.gibsonHook(
-            ["service", "install", "--output", output.path, "--set", "listen.webhook.address=127.0.0.1:8787"], extraEnvironment: env)
-        #expect(installed.status == 0, "\(installed.stderr)")
-        let listen = output.appendingPathComponent("gibson-hook-listen.service")
-        #expect(installed.stdout.hasSuffix("wrote \(listen.path)\n"), "\(installed.stdout)")
-        let text = try String(contentsOf: listen, encoding: .utf8)
-        #expect(text.contains("[Service]\nType=simple\nExecStart=") && text.contains(" listen\nRestart=always\nRestartSec=2\n"))
-        let analyze = try #require(BinaryRunner.which("systemd-analyze"), "systemd-analyze is missing: install Debian package systemd")
-        let verify = try BinaryRunner.execute(analyze, ["verify", "--man=no", listen.path], in: output, environment: ["PATH": "/usr/bin:/bin"])
-        #expect(verify.status == 0 && verify.stdout + verify.stderr == "", "\(verify.stdout)\(verify.stderr)")
-        let status = try sandbox.gibsonHook(["service", "status", "--output", output.path], extraEnvironment: env)
-        #expect(status.stdout.contains("gibson-hook-listen.service"), "\(status.stdout)")
-        let removed = try sandbox.gibsonHook(["service", "uninstall", "--output", output.path], extraEnvironment: env)
-        #expect(removed.stdout.hasSuffix("removed \(listen.path)\n"), "\(removed.stdout)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
-    }
-}
