@@ -36,6 +36,7 @@ public struct GibsonHookCommand: ParsableCommand {
             MetricsCommand.self,
             StateCommand.self,
             ServiceCommand.self,
+            ListenCommand.self,
         ]
     )
 

@@ -59,6 +59,7 @@ static struct {
 } api;
 
 static int loaded;
+static void *library_handle;
 static char load_error[768];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static const char *load_path;

@@ -17,7 +17,8 @@ public struct Failure: Sendable, Equatable {
         switch error {
         case is ConfigError, is UsageError, is EventInputError, is EventTriggerError: return .usage
         case OutboxError.invalidState, OutboxError.ambiguousEvent, MetricsError.badListenAddress: return .usage
-        case is MetricsError, is StateBackupError, is ServiceError: return .failure
+        case ListenError.noSource, ListenError.badAddress, ListenError.tokenUnset: return .usage
+        case is MetricsError, is StateBackupError, is ServiceError, is ListenError: return .failure
         case is OutboxError, is WorkflowError: return .failure
         case GitError.notARepository: return .notARepository
         case let topics as TopicsError:

@@ -30,7 +30,8 @@ public final class GibsonHook {
         self.clock = clock
         self.runner = runner
         let statePaths = context.statePaths
-        let events = ProcessEvents(configuration: configuration, clock: clock)
+        let events = ProcessEvents(
+            configuration: configuration, clock: clock, triggerChain: context.environment.nonEmpty(ActionSink.chainVariable))
         self.statePaths = statePaths
         self.events = events
         outbox = LazyOutbox { try OutboxOpening.open(configuration, statePaths: statePaths, events: events, notice: notice) }
@@ -52,8 +53,11 @@ public final class GibsonHook {
     }
 
     /// The sinks of the configuration, with `store` as their cache (breakers, discovered cluster ids).
+    /// With `actions` configured, the action runner is one more sink (see `ActionSink`).
     func sinks(_ store: OutboxStore) -> [EventSink] {
-        SinkFactory.makeSinks(configuration: configuration, environment: context.environment, cache: store)
+        let sinks = SinkFactory.makeSinks(configuration: configuration, environment: context.environment, cache: store)
+        guard !configuration.actions.isEmpty else { return sinks }
+        return sinks + [ActionSink(runner: runner, environment: context.environment, directory: statePaths.directory + "/actions")]
     }
 
     /// Options for the health use cases.

@@ -16,8 +16,9 @@ enum OutboxOpening {
         let privateDirectory = (path as NSString).deletingLastPathComponent == statePaths.directory ? statePaths.directory : nil
         let store = try OutboxStore(path: path, privateDirectory: privateDirectory) { notice("\($0)") }
         guard !configuration.eventTriggers.isEmpty else { return store }
-        let plan = try EventTriggerPlan(triggers: configuration.eventTriggers, workflows: configuration.workflows)
-        store.fireTriggers(plan) { events.factory.workflowStart($0) }
+        let plan = try EventTriggerPlan(
+            triggers: configuration.eventTriggers, workflows: configuration.workflows, actions: configuration.actions)
+        store.fireTriggers(plan) { (effect: TriggerEffect) in events.factory.triggered(effect) }
         return store
     }
 }

@@ -9,12 +9,16 @@ public final class ProcessEvents: @unchecked Sendable {
     private var remoteURL: String?
     private var repository: String?
     private var built: EventFactory?
+    private let triggerChain: String?
 
     /// Events for `configuration`, stamped by `clock`; until `describe` is called they carry the configured
-    /// source or the host's (commands run from the shell have no repository to describe).
-    public init(configuration: Configuration, clock: any WallClock) {
+    /// source or the host's (commands run from the shell have no repository to describe). `triggerChain` is
+    /// the chain an action runs under (`GIBSON_HOOK_TRIGGER_CHAIN`): every event the process makes carries
+    /// it, so an action's own events cannot fire the triggers that ran it.
+    public init(configuration: Configuration, clock: any WallClock, triggerChain: String? = nil) {
         self.configuration = configuration
         self.clock = clock
+        self.triggerChain = triggerChain
     }
 
     /// Names the repository the process's events describe, from the context the hook read from git.
@@ -30,7 +34,7 @@ public final class ProcessEvents: @unchecked Sendable {
         if let built { return built }
         let made = EventFactory(
             configuration: configuration, remoteURL: remoteURL, repository: repository, hostName: EventStamp.hostName,
-            clock: clock)
+            clock: clock, triggerChain: triggerChain)
         built = made
         return made
     }

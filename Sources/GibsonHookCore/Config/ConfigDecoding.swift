@@ -12,6 +12,9 @@ struct DecodeContext {
     /// Recorded keys below each key, so that recording a key drops its descendants' origins in time
     /// proportional to them (scanning every origin made 10,000 event triggers take minutes).
     var descendants = ConfigKeyDescendants()
+    /// Where list-item values checked only once the whole configuration is known were written (a trigger's
+    /// `action`, which may name an action defined in another file), by key such as `eventTriggers[0].action`.
+    var laterChecked: [String: ConfigOrigin] = [:]
 
     /// Problems past `ConfigDiagnosticCap.limit`, counted but not kept (a hostile file can hold 100,000).
     var omitted = 0

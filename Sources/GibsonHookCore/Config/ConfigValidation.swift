@@ -37,6 +37,7 @@ enum ConfigValidation {
             let key = "topics.\(name).configs.retention.ms"
             report("invalid value '\(ConfigQuote.text(value))' for '\(key)': \(problem)", key: key, origin: key, &context)
         }
+        ListenValidation.validate(configuration, context: &context)
         for (family, topic) in configuration.routing where topic.isEmpty {
             report("'routing.\(family)' names no topic", key: "routing.\(family)", origin: "routing.\(family)", &context)
         }

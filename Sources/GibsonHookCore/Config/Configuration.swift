@@ -30,6 +30,10 @@ public struct Configuration: Sendable, Equatable {
     public var hooks = HookSettings()
     /// The Gibson project this repository belongs to and how events are keyed.
     public var project = ProjectSettings()
+    /// Sources of `gibson-hook listen` (see `ListenSettings`).
+    public var listen = ListenSettings()
+    /// Named commands event triggers run (`run:<name>`, `gibson:<name>`).
+    public var actions: [String: ActionSettings] = [:]
 
     /// The embedded defaults.
     public init() {}

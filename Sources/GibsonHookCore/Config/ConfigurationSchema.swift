@@ -18,6 +18,8 @@ enum ConfigurationSchema {
         .section("delivery", \.delivery, delivery),
         .section("hooks", \.hooks, hooks),
         .section("project", \.project, project),
+        .section("listen", \.listen, listen),
+        .namedSections("actions", \.actions, action, seed: ActionSettings()),
     ]) }
 
     static var argv: NodeDecoder<[String]> { NodeDecoder<[String]>.list(of: .string) }
@@ -150,9 +152,7 @@ enum ConfigurationSchema {
             expected: "a list of key=value|value conditions", render: { .string($0) },
             parse: { EventTriggerPlan.conditions(of: $0) == nil ? nil : $0 })),
         .optional("topic", \.topic, .string),
-        .value("action", \.action, .scalar(
-            expected: "gibson:activate, gibson:recovery, gibson:scale or workflow:<type>", render: { .string($0) },
-            parse: { EventTriggerPlan.workflow(forAction: $0, in: Workflows()) == nil ? nil : $0 })),
+        .value("action", \.action, .triggerAction),
     ]).decoder(
         seed: EventTrigger(name: "", event: "", action: ""), required: ["name", "event", "action"],
         expected: "an event trigger mapping") }

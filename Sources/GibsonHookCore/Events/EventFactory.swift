@@ -14,14 +14,20 @@ public struct EventFactory: Sendable {
     /// Repository identity used as the default record key.
     public var repository: String?
     private let clock: WallClock
+    /// The trigger chain of the action this process runs for, carried by every event it makes.
+    var triggerChain: String?
 
     /// A factory for `configuration`. `remoteURL` is the repository's remote without credentials, if any;
     /// `repository` names the repository for keying (defaults to the remote, else the source).
-    public init(configuration: Configuration, remoteURL: String? = nil, repository: String? = nil, hostName: String, clock: WallClock) {
+    public init(
+        configuration: Configuration, remoteURL: String? = nil, repository: String? = nil, hostName: String, clock: WallClock,
+        triggerChain: String? = nil
+    ) {
         source = Self.source(configuration: configuration, remoteURL: remoteURL, hostName: hostName)
         routing = EventRouting(configuration: configuration)
         self.repository = repository ?? remoteURL ?? source
         self.clock = clock
+        self.triggerChain = triggerChain.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `project.source`, else the remote URL with any user information removed, else `urn:gibson-hook:host:<host>`.
@@ -48,9 +54,10 @@ public struct EventFactory: Sendable {
     ) -> OutboundEvent {
         let now = clock.now()
         let fullType = EventFamily.expand(type: type)
-        let event = CloudEvent(
+        var event = CloudEvent(
             id: EventStamp.uuidV7(at: now), source: source ?? self.source, type: fullType,
             time: EventStamp.rfc3339(now), subject: subject, data: data)
+        if let triggerChain { event.extensions[EventTriggerPlan.chainAttribute] = .string(triggerChain) }
         return OutboundEvent(
             event: event, topic: topic ?? routing.topic(forType: fullType),
             key: key ?? routing.key(repository: repository, branch: branch))
@@ -92,5 +99,27 @@ public struct EventFactory: Sendable {
     /// A workflow start request, delivered to the Temporal sink only.
     public func workflowStart(_ request: WorkflowRequest) -> OutboundEvent {
         make(type: WorkflowRequest.eventType, data: request.eventData, subject: request.workflowId)
+    }
+}
+
+extension EventFactory {
+    /// The event that carries a trigger's effect: a workflow start, a republished copy (routed to its
+    /// topic, keyed like the factory's events), or an action run (id `run-<trigger>-<event id>`, so one
+    /// event runs an action once per trigger). Each carries the trigger chain that made it.
+    public func triggered(_ effect: TriggerEffect) -> OutboundEvent {
+        let chainValue: (([String]) -> JSONValue) = { .string($0.joined(separator: ",")) }
+        switch effect {
+        case .workflow(let request, let chain):
+            var outbound = workflowStart(request)
+            outbound.event.extensions[EventTriggerPlan.chainAttribute] = chainValue(chain)
+            return outbound
+        case .emit(let event, let topic):
+            return OutboundEvent(event: event, topic: topic, key: routing.key(repository: repository, branch: nil))
+        case .run(let run):
+            var outbound = make(type: ActionRun.eventType, data: run.eventData, subject: run.action)
+            outbound.event.id = run.runId
+            outbound.event.extensions[EventTriggerPlan.chainAttribute] = chainValue(run.chain)
+            return outbound
+        }
     }
 }

@@ -12,6 +12,13 @@ extension EventTriggerPlan {
         }
     }
 
+    /// True for every spelling an action can have, whether or not what it names exists: `gibson:<name>`,
+    /// `workflow:<type>`, `run:<name>` and `emit:<topic>` (the configuration file check; names are resolved
+    /// against `workflows` and `actions` when the plan is compiled).
+    public static func isActionSpelling(_ action: String) -> Bool {
+        ["gibson:", "workflow:", "run:", "emit:"].contains { action.hasPrefix($0) && action.count > $0.count }
+    }
+
     /// The conditions of a filter (`key=value|value`, comma-separated), or nil when it is malformed.
     public static func conditions(of filter: String) -> [(key: String, values: [String])]? {
         var conditions: [(key: String, values: [String])] = []
@@ -23,16 +30,51 @@ extension EventTriggerPlan {
         return conditions
     }
 
-    static func compile(_ trigger: EventTrigger, workflows: Workflows) throws(EventTriggerError) -> Rule {
-        guard let workflow = workflow(forAction: trigger.action, in: workflows) else {
-            throw .unknownAction(trigger: trigger.name, action: trigger.action)
+    /// `run:<name>` and `gibson:<name>` name `actions.<name>` (a defined action wins over the built-in
+    /// gibson workflows); `emit:<topic>` republishes; the rest name workflows.
+    static func action(of trigger: EventTrigger, workflows: Workflows, actions: [String: ActionSettings])
+        throws(EventTriggerError) -> Action
+    {
+        let spelling = trigger.action
+        for prefix in ["run:", "gibson:"] where spelling.hasPrefix(prefix) {
+            let name = String(spelling.dropFirst(prefix.count))
+            if let settings = actions[name] { return .run(name: name, settings: settings) }
+            if prefix == "run:" { throw .unknownAction(trigger: trigger.name, action: spelling) }
         }
+        if spelling.hasPrefix("emit:"), spelling.count > "emit:".count {
+            return .emit(topic: String(spelling.dropFirst("emit:".count)))
+        }
+        guard let workflow = workflow(forAction: spelling, in: workflows) else {
+            throw .unknownAction(trigger: trigger.name, action: spelling)
+        }
+        return .workflow(workflow)
+    }
+
+    /// The design document's source spellings: events received from a source (`kafka:message`), or the
+    /// events the Temporal and Docker sources make.
+    static let sourceSpellings: [String: (origin: String?, type: String)] = [
+        "kafka:message": ("kafka", "*"),
+        "webhook:event": ("webhook", "*"),
+        "temporal:workflow:start": (nil, "ai.gibson.hook.temporal.workflow.start"),
+        "docker:container:start": (nil, "ai.gibson.hook.docker.container.start"),
+        "docker:container:stop": (nil, "ai.gibson.hook.docker.container.stop"),
+    ]
+
+    static func compile(_ trigger: EventTrigger, workflows: Workflows, actions: [String: ActionSettings])
+        throws(EventTriggerError) -> Rule
+    {
+        let action = try action(of: trigger, workflows: workflows, actions: actions)
         guard let conditions = conditions(of: trigger.filter ?? "") else {
             throw .invalidFilter(trigger: trigger.name, filter: trigger.filter ?? "")
         }
+        if let spelling = sourceSpellings[trigger.event] {
+            return Rule(name: trigger.name, typePattern: spelling.type, origin: spelling.origin, conditions: conditions,
+                        action: action, topic: trigger.topic)
+        }
         var pattern = trigger.event.replacingColons()
         if pattern != "*" && !pattern.hasSuffix("*") { pattern = EventFamily.expand(type: pattern) }
-        return Rule(name: trigger.name, typePattern: pattern, conditions: conditions, workflow: workflow, topic: trigger.topic)
+        return Rule(name: trigger.name, typePattern: pattern, origin: nil, conditions: conditions, action: action,
+                    topic: trigger.topic)
     }
 
     static func matches(type: String, pattern: String) -> Bool {
@@ -93,7 +135,7 @@ extension String {
 
 /// Why an event trigger cannot be used.
 public enum EventTriggerError: Error, Equatable, CustomStringConvertible {
-    /// The action is not one of gibson:activate, gibson:recovery, gibson:scale or workflow:<type>.
+    /// The action is not a gibson workflow, `workflow:<type>`, `emit:<topic>`, or a defined action.
     case unknownAction(trigger: String, action: String)
     /// The filter is not a comma-separated list of `key=value|value` conditions.
     case invalidFilter(trigger: String, filter: String)
@@ -101,7 +143,7 @@ public enum EventTriggerError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownAction(let trigger, let action):
-            return "event trigger '\(trigger)': unknown action '\(action)': use gibson:activate, gibson:recovery, gibson:scale or workflow:<type>"
+            return "event trigger '\(trigger)': unknown action '\(action)': use gibson:activate, gibson:recovery, gibson:scale, workflow:<type>, emit:<topic>, or define actions.<name> for run:<name> and gibson:<name>"
         case .invalidFilter(let trigger, let filter):
             return "event trigger '\(trigger)': filter '\(filter)' is not a list of key=value|value conditions"
         }

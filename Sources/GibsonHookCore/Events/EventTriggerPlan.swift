@@ -12,21 +12,35 @@
 /// - `action`: `gibson:activate`, `gibson:recovery`, `gibson:scale` (the design document's three workflows)
 ///   or `workflow:<workflow type>`.
 public struct EventTriggerPlan: Sendable {
+    /// What a rule does when it fires.
+    enum Action: Sendable {
+        /// Record a workflow start request.
+        case workflow(WorkflowSettings)
+        /// Republish the event on a topic.
+        case emit(topic: String)
+        /// Run `actions.<name>.command`.
+        case run(name: String, settings: ActionSettings)
+    }
+
     /// One compiled trigger.
     struct Rule: Sendable {
         let name: String
         let typePattern: String
+        /// Set for source spellings such as `kafka:message`: only events received from that source match.
+        let origin: String?
         let conditions: [(key: String, values: [String])]
-        let workflow: WorkflowSettings
+        let action: Action
         let topic: String?
     }
 
     let rules: [Rule]
 
     /// Compiles `triggers`; throws the first invalid one (configuration checks report them all).
-    public init(triggers: [EventTrigger], workflows: Workflows) throws(EventTriggerError) {
+    public init(
+        triggers: [EventTrigger], workflows: Workflows, actions: [String: ActionSettings] = [:]
+    ) throws(EventTriggerError) {
         rules = try triggers.map { trigger throws(EventTriggerError) in
-            try Self.compile(trigger, workflows: workflows)
+            try Self.compile(trigger, workflows: workflows, actions: actions)
         }
     }
 
@@ -34,10 +48,12 @@ public struct EventTriggerPlan: Sendable {
     public var isEmpty: Bool { rules.isEmpty }
 
     /// Every problem with `triggers`, for `config check`.
-    public static func problems(in triggers: [EventTrigger], workflows: Workflows) -> [EventTriggerError] {
+    public static func problems(
+        in triggers: [EventTrigger], workflows: Workflows, actions: [String: ActionSettings] = [:]
+    ) -> [EventTriggerError] {
         triggers.compactMap { trigger -> EventTriggerError? in
             do throws(EventTriggerError) {
-                _ = try compile(trigger, workflows: workflows)
+                _ = try compile(trigger, workflows: workflows, actions: actions)
                 return nil
             } catch {
                 return error
@@ -45,20 +61,12 @@ public struct EventTriggerPlan: Sendable {
         }
     }
 
-    /// The workflow start requests `event` triggers, for an event on `topic`. Workflow requests never
-    /// trigger anything, so triggers cannot loop.
+    /// The workflow start requests `event` triggers, for an event on `topic` (the other effects are left
+    /// out; see `effects`). Workflow requests never trigger anything.
     public func requests(for event: CloudEvent, topic: String) -> [WorkflowRequest] {
-        guard !rules.isEmpty, event.type != WorkflowRequest.eventType else { return [] }
-        return rules.compactMap { rule in
-            guard rule.workflow.enabled, rule.topic == nil || rule.topic == topic,
-                Self.matches(type: event.type, pattern: rule.typePattern),
-                rule.conditions.allSatisfy({ Self.holds($0, in: event) })
-            else { return nil }
-            return WorkflowRequest(
-                workflowType: rule.workflow.workflowType,
-                workflowId: Self.workflowId(trigger: rule.name, eventId: event.id),
-                taskQueue: rule.workflow.taskQueue, input: [event.jsonObject],
-                executionTimeout: rule.workflow.executionTimeout)
+        effects(for: event, topic: topic).effects.compactMap { effect in
+            if case .workflow(let request, _) = effect { return request }
+            return nil
         }
     }
 }

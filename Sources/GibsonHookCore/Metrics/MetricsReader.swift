@@ -32,6 +32,7 @@ struct MetricsReader {
             MetricsSnapshot.Sample(labels: [("sink", $0.sink), ("code", $0.code)], value: Double($0.count))
         }
         snapshot.workflowsStarted = try workflowStarts()
+        try readListen(into: &snapshot)
         snapshot.breakerOpen = SinkRegistry.configured(configuration).map { kind, url in
             let parts = (store.value(for: "breaker." + SinkRegistry.endpoint(of: url)) ?? "").split(separator: " ")
             let failures = parts.count == 2 ? Int(parts[0]) ?? 0 : 0

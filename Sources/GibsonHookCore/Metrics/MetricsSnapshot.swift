@@ -30,6 +30,16 @@ public struct MetricsSnapshot: Sendable, Equatable {
     /// `gibson_hook_health_check_seconds`: how long the last recorded check took, when one was recorded.
     public var healthCheckSeconds: Double?
 
+    /// `gibson_hook_listen_received_total{origin}`: events `listen` received (first time only).
+    public var listenReceived: [Sample] = []
+    /// `gibson_hook_triggers_fired_total{effect}`: effects stored by triggers (workflow, run, emit).
+    public var triggersFired: [Sample] = []
+    /// `gibson_hook_listen_cursor_age_seconds{source}`: how far behind now the Temporal and Docker cursors are.
+    public var listenCursorAge: [Sample] = []
+
+    /// `gibson_hook_listen_lag{source}`: Kafka records not yet read, webhook requests waiting (as `listen` last wrote them).
+    public var listenQueued: [Sample] = []
+
     /// An empty snapshot.
     public init() {}
 }

@@ -35,6 +35,21 @@ public enum PrometheusExposition {
         family(&out, "gibson_hook_breaker_open", "gauge", "1 while the circuit breaker of the sink's endpoint is open.", snapshot.breakerOpen)
         let check = snapshot.healthCheckSeconds.map { [MetricsSnapshot.Sample(labels: [("target", "gibson")], value: $0)] } ?? []
         family(&out, "gibson_hook_health_check_seconds", "gauge", "How long the last health check of the target took.", check)
+        // The listen families appear once there is something to count, so a machine that never listens is unchanged.
+        if !snapshot.listenReceived.isEmpty {
+            family(&out, "gibson_hook_listen_received_total", "counter", "Events gibson-hook listen received, by source.", snapshot.listenReceived)
+        }
+        if !snapshot.triggersFired.isEmpty {
+            family(&out, "gibson_hook_triggers_fired_total", "counter", "Effects stored by event triggers, by kind (workflow, run, emit).", snapshot.triggersFired)
+        }
+        if !snapshot.listenQueued.isEmpty {
+            family(&out, "gibson_hook_listen_lag", "gauge",
+                "What a listen source has not processed yet: Kafka records behind the high watermark, webhook requests waiting.",
+                snapshot.listenQueued)
+        }
+        if !snapshot.listenCursorAge.isEmpty {
+            family(&out, "gibson_hook_listen_cursor_age_seconds", "gauge", "Seconds between now and the position of a polled source's cursor.", snapshot.listenCursorAge)
+        }
         return out
     }
 

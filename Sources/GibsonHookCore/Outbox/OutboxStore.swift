@@ -16,7 +16,10 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     /// Prepared once: the insert is the hot path of `emit --ndjson`.
     private var insertStatement: SQLiteStatement
     /// The configured event triggers, when any (see `fireTriggers`).
-    private var triggers: (plan: EventTriggerPlan, makeEvent: (WorkflowRequest) -> OutboundEvent)?
+    var triggers: (plan: EventTriggerPlan, makeEvent: (TriggerEffect) -> OutboundEvent)?
+    /// Triggers skipped because the event they matched was their own (see `TriggerLoop`), oldest first;
+    /// the caller reports and clears them.
+    public var triggerLoops: [TriggerLoop] = []
     /// The database path (`:memory:` for tests).
     public let path: String
     /// Set when this process found the database damaged and moved it aside (see `OutboxReplacement`).
@@ -125,7 +128,7 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     }
 
     /// Inserts one event unless its source and id are stored; returns whether it was stored now.
-    private func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws -> Bool {
+    func insert(_ event: OutboundEvent, body: [UInt8], at time: Double) throws -> Bool {
         try insertStatement.run([
             .text(event.event.id), .text(event.event.source), .text(event.event.type), .text(event.topic),
             event.key.map(SQLiteValue.text) ?? .null, .utf8(body), .double(time),
@@ -133,17 +136,29 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
         guard database.changes == 1 else { return false }
         // Triggers fire once per newly stored event, in the same transaction: an event already stored (the
         // same source and id recorded again) triggers nothing.
-        guard let triggers, !triggers.plan.isEmpty else { return true }
-        for request in triggers.plan.requests(for: event.event, topic: event.topic) {
-            let started = triggers.makeEvent(request)
-            _ = try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time)
-        }
+        try storeEffects(of: event.event, topic: event.topic, origin: nil, at: time)
         return true
     }
 
-    /// Fires `plan` for every event stored from now on: each matching event also stores the workflow start
-    /// request its trigger asks for, built by `makeEvent`.
-    public func fireTriggers(_ plan: EventTriggerPlan, makeEvent: @escaping (WorkflowRequest) -> OutboundEvent) {
+    /// Stores the events the triggers ask for when `event` (on `topic`, from `origin`) is new; call inside
+    /// the transaction that stores or receives it. Effects that are events themselves (a republished copy)
+    /// fire triggers in turn, until a trigger meets an event it made (a loop, kept in `triggerLoops`).
+    @discardableResult
+    func storeEffects(of event: CloudEvent, topic: String, origin: String?, at time: Double) throws -> Int {
+        guard let triggers, !triggers.plan.isEmpty else { return 0 }
+        let fired = triggers.plan.effects(for: event, topic: topic, origin: origin)
+        triggerLoops += fired.loops
+        var stored = 0
+        for effect in fired.effects {
+            let started = triggers.makeEvent(effect)
+            if try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time) { stored += 1 }
+        }
+        return stored
+    }
+
+    /// Fires `plan` for every event stored or received from now on: each effect a matching event asks for is
+    /// stored as the event `makeEvent` builds.
+    public func fireTriggers(_ plan: EventTriggerPlan, makeEvent: @escaping (TriggerEffect) -> OutboundEvent) {
         triggers = plan.isEmpty ? nil : (plan, makeEvent)
     }
 

@@ -49,4 +49,39 @@ int gh_kafka_take_reports(gh_kafka_producer *producer, int *indices, int max);
 /* librdkafka's log lines never reach stderr: copies the latest error-level line (empty when none) and
    returns how many there were since the producer was made. */
 unsigned gh_kafka_last_problem(gh_kafka_producer *producer, char *buffer, size_t size);
+
+/* One high-level consumer in a group (KafkaConsumer.c): manual commits, partition-EOF tracking. */
+typedef struct gh_kafka_consumer gh_kafka_consumer;
+/* What gh_kafka_consumer_poll found. */
+enum { GH_KAFKA_POLL_NOTHING = 0, GH_KAFKA_POLL_RECORD = 1, GH_KAFKA_POLL_END = 2, GH_KAFKA_POLL_ERROR = 3 };
+/* One polled record; its pointers stay valid until the next poll or destroy. */
+typedef struct {
+    const char *topic;
+    int32_t partition;
+    int64_t offset;
+    const void *key;
+    size_t key_size;
+    const void *value;
+    size_t value_size;
+    int header_count;
+    int error;
+    const char *error_text;
+} gh_kafka_record;
+/* A consumer with `count` properties, subscribed to `topics`; NULL with `error` set. gh_kafka_load first. */
+gh_kafka_consumer *gh_kafka_consumer_new(const char *const *keys, const char *const *values, int count,
+                                         const char *const *topics, int topic_count, char *error, size_t error_size);
+/* Leaves the group (rd_kafka_consumer_close) and frees everything. */
+void gh_kafka_consumer_destroy(gh_kafka_consumer *consumer);
+/* Waits up to `timeout_ms` for a record, a partition end or an error (GH_KAFKA_POLL_*). */
+int gh_kafka_consumer_poll(gh_kafka_consumer *consumer, int timeout_ms, gh_kafka_record *record);
+/* Header `index` of the last polled record; 1 when it exists. */
+int gh_kafka_consumer_header(gh_kafka_consumer *consumer, int index, const char **name, const void **value, size_t *size);
+/* Commits `count` next offsets synchronously; returns 0 or the rd_kafka_resp_err_t. */
+int gh_kafka_consumer_commit(gh_kafka_consumer *consumer, const char *const *topics, const int32_t *partitions,
+                             const int64_t *next_offsets, int count);
+/* 1 when partitions are assigned and the consumer has reached the end of each since its last record. */
+int gh_kafka_consumer_caught_up(gh_kafka_consumer *consumer);
+/* Records between the consumer's positions and the partitions' last fetched high watermarks; -1 while no
+   partition is assigned. */
+int64_t gh_kafka_consumer_lag(gh_kafka_consumer *consumer);
 #endif

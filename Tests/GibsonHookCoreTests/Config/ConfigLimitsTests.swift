@@ -90,7 +90,7 @@ import Testing
         let found = errors(yaml)
         #expect(found.count == 101)
         #expect(found[0] == "c.yml:1:1: error: unknown key 'unknown0': known keys here are gibson, infrastructure, "
-            + "sinks, topics, routing, eventTriggers, workflows, outbox, delivery, hooks, project")
+            + "sinks, topics, routing, eventTriggers, workflows, outbox, delivery, hooks, project, listen, actions")
         #expect(found[100] == "error: 150 more problems not shown: fix the ones above and check again")
     }
 
@@ -98,7 +98,7 @@ import Testing
         let key = String(repeating: "k", count: 500)
         #expect(errors("\(key): 1\n") == [
             "c.yml:1:1: error: unknown key '\(String(repeating: "k", count: 100))…': known keys here are gibson, "
-                + "infrastructure, sinks, topics, routing, eventTriggers, workflows, outbox, delivery, hooks, project",
+                + "infrastructure, sinks, topics, routing, eventTriggers, workflows, outbox, delivery, hooks, project, listen, actions",
         ])
     }
 

@@ -94,7 +94,8 @@ import Testing
             triggers: [EventTrigger(name: "deploys", event: "project.updated", action: "gibson:activate")],
             workflows: Workflows())
         var made = 0
-        store.fireTriggers(plan) { request in
+        store.fireTriggers(plan) { (effect: TriggerEffect) in
+            guard case .workflow(let request, _) = effect else { fatalError("only workflow triggers here") }
             made += 1
             return OutboundEvent(
                 event: CloudEvent(id: "start-\(made)", source: "urn:test", type: WorkflowRequest.eventType,
