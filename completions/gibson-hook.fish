@@ -112,6 +112,8 @@ function __gibson-hook_parse_tokens -S
             case 'status'
                 __gibson-hook_parse_subcommand 0 'user' 'system' 'output=' 'launchd' 'systemd' 'config=' 'set=+' 'version' 'h/help'
             end
+        case 'listen'
+            __gibson-hook_parse_subcommand 0 'once' 'json' 'config=' 'set=+' 'version' 'h/help'
         case 'help'
             __gibson-hook_parse_subcommand -r 1 'version'
         end
@@ -191,6 +193,7 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positio
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'metrics' -d 'Print Prometheus metrics (text exposition format).'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'state' -d 'Back up and restore Gibson\'s state directory (gibson.stateDirectory).'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'service' -d 'Install systemd units (launchd jobs on macOS) that run health --watch and infra-ready at start-up.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'listen' -d 'Receive CloudEvents from other machines and fire eventTriggers on them.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_positional "gibson-hook" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook install" hooks' -l 'hooks' -d 'Comma-separated hooks to wire, or \'all\' (pre-commit, post-commit, pre-push, post-merge, post-checkout, post-rewrite).' -rfka 'all pre-commit post-commit pre-push post-merge post-checkout post-rewrite'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook install" force' -l 'force' -d 'Rewrite current shims too, and chain a foreign hook even when an older backup exists (kept under a numbered name).'
@@ -417,4 +420,10 @@ complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_o
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook service status"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook service status" version' -l 'version' -d 'Show the version.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook service status" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen" once' -l 'once' -d 'Process what arrives until the sources are idle for a second, deliver, and exit.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen" json' -l 'json' -d 'Print one JSON object per event and a summary object at the end.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen" config' -l 'config' -d 'Configuration file to use in place of the user file (also GIBSON_HOOK_CONFIG).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen"' -l 'set' -d 'Override one key, e.g. --set gibson.timeout=20s (repeatable; wins over every file and variable).' -rfka ''
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen" version' -l 'version' -d 'Show the version.'
+complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook listen" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'gibson-hook' -n '__gibson-hook_should_offer_completions_for_flags_or_options "gibson-hook help" version' -l 'version' -d 'Show the version.'
