@@ -32,12 +32,45 @@ import Testing
 
         /// `health --watch --rounds N` with the child supervised under `settings`.
         func watch(rounds: Int, interval: String, _ settings: [String]) throws -> CommandResult {
-            var arguments = [
-                "health", "--watch", "--rounds", String(rounds), "--set", "gibson.healthCheckInterval=\(interval)",
+            try sandbox.gibsonHook(watchArguments(rounds: rounds, interval: interval, settings))
+        }
+
+        /// The arguments of `health --watch` (`--rounds N` unless nil) with the child supervised under `settings`.
+        func watchArguments(rounds: Int?, interval: String, _ settings: [String]) -> [String] {
+            var arguments = ["health", "--watch"] + (rounds.map { ["--rounds", String($0)] } ?? []) + [
+                "--set", "gibson.healthCheckInterval=\(interval)",
                 "--set", "gibson.process.command=['\(child.path)']", "--set", "gibson.recovery.backoff=50ms",
             ]
             for setting in settings { arguments += ["--set", setting] }
-            return try sandbox.gibsonHook(arguments)
+            return arguments
+        }
+
+        /// The JSON objects `health --watch --json` printed, one per round.
+        static func rounds(_ result: CommandResult) throws -> [JSONValue] {
+            try result.stdout.split(separator: "\n").map { try JSONValue.parse(Data($0.utf8)) }
+        }
+
+        /// The `health-monitor` events' `serviceStatus`, in the order they were recorded.
+        func healthCheckStatuses() throws -> [String] {
+            let list = try HealthFixtures.json(try sandbox.gibsonHook(["outbox", "list", "--json", "--limit", "1000"]))
+            return try (list.arrayValue ?? []).compactMap { entry -> String? in
+                guard let id = entry["id"]?.stringValue, entry["type"]?.stringValue == "ai.gibson.hook.gibson.health-check"
+                else { return nil }
+                let data = try HealthFixtures.json(try sandbox.gibsonHook(["outbox", "show", id, "--json"]))["event"]?["data"]
+                guard data?["metadata"]?["step"] == "health-monitor" else { return nil }
+                return data?["serviceStatus"]?.stringValue
+            }
+        }
+
+        /// The pid the child wrote to `file` in the sandbox, once it has (up to 60 s).
+        func pid(in file: String) -> pid_t? {
+            let url = sandbox.sandbox.appendingPathComponent(file)
+            for _ in 0..<1200 {
+                if let text = try? String(contentsOf: url, encoding: .utf8), text.hasSuffix("\n"),
+                    let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
+                usleep(50_000)
+            }
+            return nil
         }
 
         /// The pids the child logged, one per real start.
@@ -100,7 +133,8 @@ import Testing
 
     @Test func onFailureRestartsARunningProcessWhoseProbesFailAndTheWatchStopsItAtTheEnd() throws {
         let scenario = try Scenario(child: "exec sleep 120", healthyGibson: false)
-        let result = try scenario.watch(rounds: 2, interval: "1s", ["gibson.restartPolicy=on-failure", "gibson.maxRetries=5"])
+        let result = try scenario.watch(
+            rounds: 2, interval: "1s", ["gibson.restartPolicy=on-failure", "gibson.maxRetries=5", "gibson.process.startTimeout=0s"])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         let events = try scenario.events()
         #expect(events.map(\.step) == ["process-start", "process-exit", "process-start", "process-exit", "process-start", "process-exit"])
