@@ -7,7 +7,8 @@ import Foundation
 /// - for `gibson.process.startTimeout` after each start, until its first healthy round, a round whose probes
 ///   fail neither recovers nor restarts it (the round reports `starting`); an exit is still an exit;
 /// - between rounds it watches the process, so an exit is seen at once: `always` restarts after any exit,
-///   `on-failure` after a non-zero exit or a signal, `never` not at all;
+///   `on-failure` after a non-zero exit or a signal, `never` not at all; what the process left running in
+///   its process group is stopped;
 /// - a round that ends unhealthy (its probes failed and recovery did not bring Gibson back) stops the running
 ///   process and starts it again, under `always` and `on-failure` (with no restart left it is left running);
 /// - a start that fails (the executable is missing) counts as a failed run;
@@ -120,10 +121,13 @@ public final class GibsonSupervisor {
         recordExit(running.pid, running.stop(grace: Self.stopGrace), reason: "watch stopped", wanted: false)
     }
 
-    /// Records an exit the process made on its own and restarts it when the policy says so.
+    /// Records an exit the process made on its own and restarts it when the policy says so. What it left
+    /// running in its process group (a wrapper script's server) is stopped first, so a restart does not
+    /// find the old server still holding its port.
     private func reap(restarting: Bool = true) {
         guard let running = child, let ended = running.poll() else { return }
         child = nil
+        _ = running.stop(grace: Self.stopGrace)
         let wanted = restarting && Self.restarts(after: ended, policy: gibson.restartPolicy)
         recordExit(running.pid, ended, reason: "exited", wanted: wanted)
         if wanted { restartOrGiveUp() }

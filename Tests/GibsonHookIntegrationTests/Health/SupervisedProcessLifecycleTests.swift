@@ -78,6 +78,19 @@ extension SupervisedProcessTests {
         #expect(events.last?.metadata["signal"] == .integer(Int64(SIGTERM)))
     }
 
+    @Test func whatAnExitedWrapperLeftInItsProcessGroupIsStopped() throws {
+        let scenario = try Scenario(child: "sleep 120 &\necho $! > \"$(dirname \"$0\")/../grandchild\"\nexit 3")
+        let result = try scenario.watch(rounds: 2, interval: "2s", ["gibson.restartPolicy=never"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let grandchild = try #require(scenario.pid(in: "grandchild"), "the wrapper never started its server")
+        defer { kill(grandchild, SIGKILL) }
+        #expect(HealthFixtures.isGone(grandchild), "the wrapper's child outlived its exit")
+        let events = try scenario.events()
+        #expect(events.map(\.step) == ["process-start", "process-exit"])
+        #expect(events.last?.metadata["reason"] == "exited")
+        #expect(events.last?.metadata["exitStatus"] == 3)
+    }
+
     @Test func aProcessGroupThatIgnoresSigtermIsKilledAfterTheGrace() throws {
         let scenario = try Scenario(child: "trap '' TERM\nsleep 120 &\necho $! > \"$(dirname \"$0\")/../grandchild\"\nwait")
         let result = try scenario.watch(rounds: 2, interval: "2s", [])
