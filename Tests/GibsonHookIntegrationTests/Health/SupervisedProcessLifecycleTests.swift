@@ -76,6 +76,8 @@ extension SupervisedProcessTests {
         #expect(events.map(\.step) == ["process-start", "process-exit"])
         #expect(events.last?.metadata["reason"] == "watch stopped")
         #expect(events.last?.metadata["signal"] == .integer(Int64(SIGTERM)))
+        #expect(events.last?.metadata["detail"]?.stringValue == scenario.exitDetail(
+            events.last, "was ended by signal \(SIGTERM) (watch stopped): stopped with the watch"))
     }
 
     @Test func whatAnExitedWrapperLeftInItsProcessGroupIsStopped() throws {
@@ -89,6 +91,8 @@ extension SupervisedProcessTests {
         #expect(events.map(\.step) == ["process-start", "process-exit"])
         #expect(events.last?.metadata["reason"] == "exited")
         #expect(events.last?.metadata["exitStatus"] == 3)
+        #expect(events.last?.metadata["detail"]?.stringValue == scenario.exitDetail(
+            events.last, "exited with status 3 (exited): not restarted (restartPolicy never)"))
     }
 
     @Test func aProcessGroupThatIgnoresSigtermIsKilledAfterTheGrace() throws {
@@ -101,6 +105,8 @@ extension SupervisedProcessTests {
         let events = try scenario.events()
         #expect(events.map(\.step) == ["process-start", "process-exit"])
         #expect(events.last?.metadata["signal"] == .integer(Int64(SIGKILL)))
+        #expect(events.last?.metadata["detail"]?.stringValue == scenario.exitDetail(
+            events.last, "was ended by signal \(SIGKILL) (watch stopped): stopped with the watch"))
     }
 
     @Test func sigtermDuringTheBackoffStopsTheWatchWithoutStartingTheProcessAgain() throws {
@@ -165,7 +171,9 @@ extension SupervisedProcessTests {
         #expect(exits.map { $0.metadata["reason"]?.stringValue } == ["probes failed", "exited", "watch stopped"])
         #expect(exits.map { $0.metadata["restarted"] } == [true, true, false])
         #expect(pids.count == 3)
-        #expect(exits[1].metadata["detail"]?.stringValue == "'\(scenario.child.path)' (pid \(pids[1])) exited with status 1 (exited): restarting")
+        #expect(events[3].metadata["detail"] == "gave up after 1 restarts in a row (gibson.maxRetries is 1)")
+        #expect(exits[1].metadata["pid"]?.intValue == pids[1])
+        #expect(exits[1].metadata["detail"]?.stringValue == scenario.exitDetail(exits[1], "exited with status 1 (exited): restarting"))
     }
 
     #if os(Linux)
