@@ -16,6 +16,10 @@ public struct HealthMonitor {
         public var report: HealthReport
         /// The gate's result when the probe failed (recovery attempted), else nil.
         public var recovery: HealthGateResult?
+        /// The probe failed while the supervised process was still starting (within
+        /// `gibson.process.startTimeout` of its start, before its first healthy round): no recovery ran and
+        /// the failure does not count against the process.
+        public var starting = false
 
         /// Healthy after this round: the probe passed, or recovery brought Gibson back.
         public var healthy: Bool { report.healthy || recovery?.passed == true }
@@ -42,8 +46,8 @@ public struct HealthMonitor {
         while (rounds.map({ done < $0 }) ?? true) && !StopRequest.requested {
             let started = clock.now()
             supervisor?.roundBegins()
-            let round = runOnce(options)
-            supervisor?.roundEnded(healthy: round.healthy)
+            let round = runOnce(options, starting: { supervisor?.isStarting == true })
+            supervisor?.roundEnded(healthy: round.healthy, starting: round.starting)
             onRound(round)
             done += 1
             if let rounds, done >= rounds { break }
@@ -54,17 +58,22 @@ public struct HealthMonitor {
         }
     }
 
-    /// One probe, its event, and recovery when it failed.
-    func runOnce(_ options: HealthOptions) -> Round {
+    /// One probe, its event, and recovery when it failed (unless `starting` says the supervised process is
+    /// still within its start-up grace).
+    func runOnce(_ options: HealthOptions, starting: () -> Bool = { false }) -> Round {
         let report = check.run(
             configuration: options.configuration, environment: options.environment, statePaths: options.statePaths,
             noCache: true)
         let emitter = GibsonEventEmitter(
             recorder: recorder, configuration: options.configuration, environment: options.environment, clock: clock)
+        let inGrace = !report.healthy && starting()
+        var metadata: [String: JSONValue] = ["summary": .string(report.summary), "healthy": .bool(report.healthy)]
+        if inGrace { metadata["starting"] = .bool(true) }
         emitter.gibson(
-            .healthCheck, status: report.healthy ? .running : .error, step: "health-monitor",
-            metadata: ["summary": .string(report.summary), "healthy": .bool(report.healthy)])
+            .healthCheck, status: report.healthy ? .running : inGrace ? .starting : .error, step: "health-monitor",
+            metadata: metadata)
         guard !report.healthy else { return Round(report: report, recovery: nil) }
+        if inGrace { return Round(report: report, recovery: nil, starting: true) }
         return Round(report: report, recovery: gate.run(options))
     }
 }

@@ -11,7 +11,8 @@ public protocol SupervisedChild: AnyObject {
     var pid: Int32 { get }
     /// How it ended, once it has (reaped without blocking); nil while it runs.
     func poll() -> ProcessTermination?
-    /// SIGTERM, up to `grace` seconds, then SIGKILL; returns how it ended.
+    /// SIGTERM to its process group, up to `grace` seconds for the group to end, then SIGKILL to the group;
+    /// returns how the child itself ended.
     func stop(grace: Double) -> ProcessTermination
 }
 
@@ -22,7 +23,8 @@ public protocol ChildLauncher {
     func launch(_ argv: [String], environment: ProcessEnvironment, logFile: String) throws -> any SupervisedChild
 }
 
-/// `posix_spawn` children in the caller's process group, so a Ctrl-C that stops the watch stops them too.
+/// `posix_spawn` children, each the leader of its own process group (POSIX_SPAWN_SETPGROUP), so stopping
+/// one reaches whatever it started (a wrapper script's server) and not the watch.
 public struct PosixChildLauncher: ChildLauncher {
     public init() {}
 
@@ -36,7 +38,8 @@ public struct PosixChildLauncher: ChildLauncher {
         // would never see end-of-file) or opened itself. The watch's own children get their pipes by dup2,
         // which clears the flag, so marking everything close-on-exec costs the watch nothing.
         DetachedFlushLauncher.markDescriptorsCloseOnExec()
-        let configuration = SpawnConfiguration(executable: path, arguments: Array(argv.dropFirst()), environment: env.values, flags: 0)
+        let configuration = SpawnConfiguration(
+            executable: path, arguments: Array(argv.dropFirst()), environment: env.values, flags: Int32(POSIX_SPAWN_SETPGROUP))
         configuration.open("/dev/null", as: 0, flags: O_RDONLY)
         configuration.open(logFile, as: 1, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o600)
         configuration.duplicate(1, to: 2)
@@ -64,14 +67,19 @@ final class PosixChild: SupervisedChild {
     }
 
     func stop(grace: Double) -> ProcessTermination {
-        if let ended = poll() { return ended }
-        kill(pid, SIGTERM)
+        // The child leads its own group (the launcher spawns it so): the group's id is its pid, and no new
+        // process takes that id while any member of the group is alive, so signalling the group is safe
+        // even after the leader itself has been reaped.
+        let group = -pid
+        kill(group, SIGTERM)
         let end = monotonicSeconds() + grace
         while monotonicSeconds() < end {
-            if let ended = poll() { return ended }
+            // Done once the leader is reaped and no member of its group is left.
+            if poll() != nil, kill(group, 0) != 0 { break }
             usleep(10_000)
         }
-        kill(pid, SIGKILL)
+        kill(group, SIGKILL)
+        if let ended { return ended }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         ended = Self.decode(status)

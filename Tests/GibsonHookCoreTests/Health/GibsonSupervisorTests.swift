@@ -20,17 +20,24 @@ import Testing
     /// Hands out children that end as the next entry of `endings`.
     final class FakeLauncher: ChildLauncher {
         var endings: [ProcessTermination?]
+        let clock: FakeClock?
         private(set) var launched: [FakeChild] = []
-        init(_ endings: [ProcessTermination?]) { self.endings = endings }
+        /// When each child was launched, by `clock`.
+        private(set) var launchedAt: [Date] = []
+        init(_ endings: [ProcessTermination?], clock: FakeClock? = nil) { self.endings = endings; self.clock = clock }
         func launch(_ argv: [String], environment: ProcessEnvironment, logFile: String) throws -> any SupervisedChild {
             let child = FakeChild(pid: Int32(100 + launched.count), ending: endings.isEmpty ? nil : endings.removeFirst())
             launched.append(child)
+            if let clock { launchedAt.append(clock.now()) }
             return child
         }
     }
 
-    static func supervisor(_ policy: RestartPolicy, maxRetries: Int, launcher: FakeLauncher, clock: FakeClock) -> GibsonSupervisor? {
+    static func supervisor(
+        _ policy: RestartPolicy, maxRetries: Int, launcher: FakeLauncher, clock: FakeClock, startTimeout: DurationValue = .seconds(0)
+    ) -> GibsonSupervisor? {
         var configuration = Configuration()
+        configuration.gibson.process.startTimeout = startTimeout
         configuration.gibson.process.command = ["gibson-server"]
         configuration.gibson.restartPolicy = policy
         configuration.gibson.maxRetries = maxRetries
@@ -63,13 +70,17 @@ import Testing
 
     @Test func restartsBackOffDoublingUntilMaxRetriesIsSpent() throws {
         let clock = FakeClock()
-        let launcher = FakeLauncher([.exited(1), .exited(1), .exited(1), .exited(1), .exited(1)])
+        let launcher = FakeLauncher([.exited(1), .exited(1), .exited(1), .exited(1), .exited(1)], clock: clock)
         let supervisor = try #require(Self.supervisor(.onFailure, maxRetries: 3, launcher: launcher, clock: clock))
         supervisor.begin()
-        // The backoff sleeps count against the wait between rounds: 1 + 2 + 4 s fit in 10 s.
+        // The backoff sleeps count against the wait between rounds: 1 + 2 + 4 s fit in 10 s. They are slept
+        // in slices no longer than the poll interval, so a stop request cuts them short.
         supervisor.wait(seconds: 10)
         #expect(launcher.launched.count == 4)
-        #expect(clock.sleeps.filter { $0 >= 1 } == [1, 2, 4])
+        let gaps = zip(launcher.launchedAt.dropFirst(), launcher.launchedAt).map { ($0.timeIntervalSince($1) * 1000).rounded() / 1000 }
+        // The first exit is seen at once; each later one a poll interval after its start.
+        #expect(gaps == [1, 2 + GibsonSupervisor.pollInterval, 4 + GibsonSupervisor.pollInterval])
+        #expect(clock.sleeps.allSatisfy { $0 <= GibsonSupervisor.pollInterval })
         #expect(supervisor.gaveUp)
     }
 
@@ -109,5 +120,40 @@ import Testing
         #expect(launcher.launched.count == 1)
         #expect(supervisor.gaveUp)
         #expect(!launcher.launched[0].stopped)
+    }
+
+    @Test func withinTheStartTimeoutFailingRoundsNeitherRestartNorCountUntilAHealthyRoundEndsTheGrace() throws {
+        let clock = FakeClock()
+        let launcher = FakeLauncher([nil, nil])
+        let supervisor = try #require(Self.supervisor(.always, maxRetries: 3, launcher: launcher, clock: clock, startTimeout: .seconds(10)))
+        supervisor.begin()
+        #expect(supervisor.isStarting)
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: false, starting: true)
+        #expect(launcher.launched.count == 1)
+        #expect(!launcher.launched[0].stopped)
+        clock.advance(10)
+        #expect(!supervisor.isStarting)
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: false)
+        #expect(launcher.launched.count == 2)
+        // The new process has a grace of its own, which its first healthy round ends.
+        #expect(supervisor.isStarting)
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: true)
+        #expect(!supervisor.isStarting)
+    }
+
+    @Test func aHealthyRoundClearsAGiveUpSoALaterCrashIsRestarted() throws {
+        let clock = FakeClock()
+        let launcher = FakeLauncher([nil, nil], clock: clock)
+        let supervisor = try #require(Self.supervisor(.onFailure, maxRetries: 0, launcher: launcher, clock: clock))
+        supervisor.begin()
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: false)
+        #expect(supervisor.gaveUp)
+        supervisor.roundBegins()
+        supervisor.roundEnded(healthy: true)
+        #expect(!supervisor.gaveUp)
     }
 }

@@ -5,6 +5,9 @@
 public struct SupervisedProcessSettings: Sendable, Equatable {
     /// argv of the process, run without a shell; nil (the default) supervises nothing.
     public var command: [String]? = nil
+    /// Start-up grace: for this long after each start, until its first healthy round, failing probes neither
+    /// recover nor restart the process (the round reports `starting`).
+    public var startTimeout = DurationValue.seconds(30)
 
     public init() {}
 }
@@ -12,5 +15,6 @@ public struct SupervisedProcessSettings: Sendable, Equatable {
 extension ConfigurationSchema {
     static var supervisedProcess: ObjectSchema<SupervisedProcessSettings> { ObjectSchema<SupervisedProcessSettings>([
         .optional("command", \.command, argv),
+        .value("startTimeout", \.startTimeout, .duration),
     ]) }
 }

@@ -40,9 +40,19 @@ extension DetachedFlushLauncher {
     /// whatever ran git (an IDE, a test harness); a pipe among them that reached the detached flush would
     /// keep the caller waiting for end-of-file until the flush ends, which is exactly the wait it exists to
     /// avoid. The hook process exits right after the spawn, so nothing of its own needs them afterwards.
+    /// The open descriptors are listed from /proc/self/fd on Linux and /dev/fd on Darwin (where /proc does
+    /// not exist); when neither can be listed every descriptor below the open-files limit is marked.
     static func markDescriptorsCloseOnExec() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        markCloseOnExec(names.compactMap(Int32.init))
+        #if os(Linux)
+        let listing = "/proc/self/fd"
+        #else
+        let listing = "/dev/fd"
+        #endif
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: listing) {
+            return markCloseOnExec(names.compactMap(Int32.init))
+        }
+        let limit = min(max(Int(sysconf(Int32(_SC_OPEN_MAX))), 256), 65_536)
+        markCloseOnExec((3..<Int32(limit)).map { $0 })
     }
 
     /// Sets close-on-exec on each of `descriptors` above stderr.
