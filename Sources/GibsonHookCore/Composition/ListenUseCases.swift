@@ -25,8 +25,7 @@ extension GibsonHook {
         let kafkaTopics = configuration.listen.kafka.topics
         let dockerSettings = configuration.listen.docker
         let workflowTypes = configuration.listen.temporal.workflowTypes
-        guard settings.address != nil || !kafkaTopics.isEmpty || dockerSettings.socket != nil || !workflowTypes.isEmpty
-        else { throw ListenError.noSource }
+        guard configuration.listen.hasSource else { throw ListenError.noSource }
         if !workflowTypes.isEmpty && (configuration.sinks.temporal.url ?? "").isEmpty {
             throw ListenError.temporalFailed("listen.temporal.workflowTypes needs sinks.temporal.url (GIBSON_HOOK_TEMPORAL_URL)")
         }

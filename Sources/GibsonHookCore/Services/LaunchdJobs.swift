@@ -9,8 +9,12 @@ import Foundation
 public struct LaunchdJobs: Sendable, Equatable {
     /// The job labels, also the file names without `.plist`.
     public static let labels = ["ai.gibson.hook.infra-ready", "ai.gibson.hook.watch"]
-    /// The file names.
+    /// The file names install always writes.
     public static let names = labels.map { $0 + ".plist" }
+    /// The job that runs `listen`, written when a `listen` source is configured.
+    public static let listenLabel = "ai.gibson.hook.listen"
+    /// Every property list install may write: what uninstall and status look for.
+    public static let allNames = names + [listenLabel + ".plist"]
 
     /// The files to write.
     public var files: [ServiceFile]
@@ -34,6 +38,14 @@ public struct LaunchdJobs: Sendable, Equatable {
             log: logDirectory + "/launchd-watch.log",
             extra: "\t<key>KeepAlive</key>\n\t\(keepAlive)\n\t<key>ThrottleInterval</key>\n\t<integer>\(throttle)</integer>\n")
         files = [ServiceFile(name: Self.names[0], text: infra), ServiceFile(name: Self.names[1], text: watch)]
+        guard configuration.listen.hasSource else { return }
+        // Restarted after a failing exit only: `listen` exits 0 when it is stopped.
+        let listen = Self.plist(
+            label: Self.listenLabel, arguments: [binary, "listen"], environment: environment,
+            log: logDirectory + "/launchd-listen.log",
+            extra: "\t<key>KeepAlive</key>\n\t<dict>\n\t\t<key>SuccessfulExit</key>\n\t\t<false/>\n\t</dict>\n"
+                + "\t<key>ThrottleInterval</key>\n\t<integer>\(throttle)</integer>\n")
+        files.append(ServiceFile(name: Self.listenLabel + ".plist", text: listen))
     }
 
     private static func plist(label: String, arguments: [String], environment: [(String, String)], log: String, extra: String) -> String {

@@ -50,8 +50,10 @@ public enum ServiceManager: String, Sendable, Equatable {
         #endif
     }
 
-    /// The file names this manager's jobs are written to.
-    public var fileNames: [String] { self == .systemd ? ServiceUnits.names : LaunchdJobs.names }
+    /// The file names this manager's jobs are written to, the listen job's included.
+    public var fileNames: [String] { self == .systemd ? ServiceUnits.allNames : LaunchdJobs.allNames }
+    /// The jobs status always lists (the listen job only when installed).
+    var listedNames: [String] { self == .systemd ? ServiceUnits.names : LaunchdJobs.names }
 }
 
 /// Writes, enables, removes and reports the units of `ServiceUnits` (systemd) or the jobs of `LaunchdJobs`.
@@ -111,7 +113,7 @@ public struct ServiceInstaller {
         switch manager {
         case .systemd:
             try systemctl(["daemon-reload"])
-            try systemctl(["enable", "--now"] + ServiceUnits.names)
+            try systemctl(["enable", "--now"] + files.map(\.name))
         case .launchd:
             for path in written {
                 try? launchctl(["bootout", domain, path])  // a job loaded by an earlier install
@@ -132,7 +134,7 @@ public struct ServiceInstaller {
         }
         if !filesOnly, managerRunning, !ours.isEmpty {
             switch manager {
-            case .systemd: try? systemctl(["disable", "--now"] + ServiceUnits.names)
+            case .systemd: try? systemctl(["disable", "--now"] + ours.map { ($0 as NSString).lastPathComponent })
             case .launchd: for path in ours { try? launchctl(["bootout", domain, path]) }
             }
         }
@@ -147,7 +149,8 @@ public struct ServiceInstaller {
 
     /// Each unit's state: from `systemctl is-active` when systemd runs, else whether its file is installed.
     public func status() -> [(name: String, installed: Bool, active: String?)] {
-        manager.fileNames.map { name in
+        manager.fileNames.filter { manager.listedNames.contains($0) || FileManager.default.fileExists(atPath: directory + "/" + $0) }
+            .map { name in
             let installed = FileManager.default.fileExists(atPath: directory + "/" + name)
             guard managerRunning, !filesOnly else { return (name, installed, nil) }
             if manager == .launchd {

@@ -17,8 +17,12 @@ public struct ServiceUnits: Sendable, Equatable {
     /// Seconds `infra-ready --wait` waits at start-up for the services to answer.
     static let infraWait = 300
 
-    /// The unit file names.
+    /// The unit file names install always writes.
     public static let names = ["gibson-hook-infra-ready.service", "gibson-hook-watch.service"]
+    /// The unit that runs `listen`, written when a `listen` source is configured.
+    public static let listenName = "gibson-hook-listen.service"
+    /// Every unit install may write: what uninstall and status look for.
+    public static let allNames = names + [listenName]
 
     /// The files to write.
     public var files: [ServiceFile]
@@ -74,6 +78,28 @@ public struct ServiceUnits: Sendable, Equatable {
 
             """
         files = [ServiceFile(name: Self.names[0], text: infra), ServiceFile(name: Self.names[1], text: watch)]
+        guard configuration.listen.hasSource else { return }
+        let listen = """
+            \(Self.marker)
+            [Unit]
+            Description=gibson-hook: receive events from other machines and fire eventTriggers on them
+            Documentation=man:gibson-hook(1)
+            Wants=network-online.target
+            After=network-online.target gibson-hook-infra-ready.service
+            StartLimitIntervalSec=\(max(60, backoff * 10 * max(1, gibson.maxRetries)))
+            StartLimitBurst=\(max(1, gibson.maxRetries))
+
+            [Service]
+            Type=simple
+            ExecStart=\(Self.quote(binary)) listen
+            Restart=on-failure
+            RestartSec=\(backoff)
+            \(environmentLines)
+            [Install]
+            WantedBy=\(target)
+
+            """
+        files.append(ServiceFile(name: Self.listenName, text: listen))
     }
 
     /// A value quoted for systemd when it holds spaces or quotes.

@@ -10,6 +10,12 @@ public struct ListenSettings: Sendable, Equatable {
     public var temporal = TemporalListenSettings()
 
     public init() {}
+
+    /// True when at least one source is configured: `listen` has something to read, and `service install`
+    /// adds a unit that runs it.
+    public var hasSource: Bool {
+        webhook.address != nil || !kafka.topics.isEmpty || docker.socket != nil || !temporal.workflowTypes.isEmpty
+    }
 }
 
 /// `listen.webhook`: an HTTP receiver of structured, binary and batch CloudEvents.
