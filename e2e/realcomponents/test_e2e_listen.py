@@ -121,6 +121,13 @@ def test_structured_binary_and_batch_events_run_the_action_once_each(hook, tmp_p
     assert 'gibson_hook_triggers_fired_total{effect="run"} 4' in metrics, metrics
     assert 'gibson_hook_outbox_events{state="delivered",sink="action"} 4' in metrics, metrics
     assert 'gibson_hook_listen_lag{source="webhook"} 0' in metrics, metrics
+    # status shows the same counters, as a block of the screen and under "listen" in --json.
+    status = hook.run("status", "--json", check=True)
+    assert json.loads(status.stdout)["listen"] == {
+        "sources": ["webhook"], "received": {"webhook": 5}, "fired": {"run": 4}, "queued": {"webhook": 0},
+        "cursorAgeSeconds": {}}, status.stdout
+    screen = hook.run("status", check=True).stdout
+    assert "\nlisten: webhook\n  received: webhook 5\n  triggers fired: run 4\n  waiting: webhook 0\nhooks" in screen, screen
     files = {e["id"]: e for e in (json.loads(l) for l in data.read_text().splitlines() if l.strip())}
     assert files["b-1"]["subject"] == "caf\u00e9 \"x\" 100%" and files["m-2"]["data"] == {"service": "api", "n": "m-2"}
     # A restart neither repeats the actions nor forgets the received events.

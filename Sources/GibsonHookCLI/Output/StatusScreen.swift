@@ -6,7 +6,21 @@ struct StatusScreen {
     let report: StatusReport
     let style: TerminalStyle
 
-    var text: String { (gibson + recent + outbox + hooks + service).map { $0 + "\n" }.joined() }
+    var text: String { (gibson + recent + outbox + listen + hooks + service).map { $0 + "\n" }.joined() }
+
+    /// What `listen` received and fired; nothing when it has no source and never received an event.
+    private var listen: [String] {
+        guard let listen = report.listen else { return [] }
+        let pairs: ([(String, Int)]) -> String = { $0.isEmpty ? "none" : $0.map { "\($0.0) \($0.1)" }.joined(separator: ", ") }
+        var lines = ["listen: " + (listen.sources.isEmpty ? "no source configured" : listen.sources.joined(separator: ", "))]
+        lines.append("  received: " + pairs(listen.received.map { ($0.origin, $0.count) }))
+        lines.append("  triggers fired: " + pairs(listen.fired.map { ($0.effect, $0.count) }))
+        if !listen.queued.isEmpty { lines.append("  waiting: " + pairs(listen.queued.map { ($0.source, $0.value) })) }
+        for cursor in listen.cursorAge {
+            lines.append("  \(cursor.source) cursor: \(DurationValue.seconds(cursor.seconds.rounded())) old")
+        }
+        return lines
+    }
 
     private func time(_ date: Date?) -> String { date.map { EventStamp.rfc3339($0) } ?? "none" }
 

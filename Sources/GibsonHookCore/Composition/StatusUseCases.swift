@@ -15,10 +15,15 @@ extension GibsonHook {
                 list.append(StatusReport.SinkStatus(
                     name: entry.kind.name, configured: true, pending: 0, delivered: 0, dead: 0, breaker: "closed"))
             }, 0, nil)
+        var listen: StatusReport.ListenStatus?
         if exists {
-            let reader = StatusReader(store: try openOutbox(), configuration: configuration, now: clock.now())
+            let store = try openOutbox()
+            let reader = StatusReader(store: store, configuration: configuration, now: clock.now())
             gibson = try reader.gibson()
             sinks = try reader.sinks()
+            listen = try listenStatus(store)
+        } else if configuration.listen.hasSource {
+            listen = StatusReport.ListenStatus(sources: listenSources, received: [], fired: [], queued: [], cursorAge: [])
         }
         // The gate's cache: a stat of the executable and of Gibson's config, no process.
         let location = GibsonLocation(configuration: configuration, environment: context.environment)
@@ -36,7 +41,30 @@ extension GibsonHook {
             gibson: gibson, outboxPath: path, outboxExists: exists, sinks: sinks.sinks, unassigned: sinks.unassigned,
             hooks: hooks, service: service)
         report.unassignedOldest = sinks.unassignedOldest
+        report.listen = listen
         return report
+    }
+
+    /// The configured `listen` sources, in a fixed order.
+    private var listenSources: [String] {
+        let settings = configuration.listen
+        return [("webhook", settings.webhook.address != nil), ("kafka", !settings.kafka.topics.isEmpty),
+                ("temporal", !settings.temporal.workflowTypes.isEmpty), ("docker", settings.docker.socket != nil)]
+            .filter(\.1).map(\.0)
+    }
+
+    /// `listen`'s counters from the outbox, as `metrics` reads them; nil when no source is configured and
+    /// nothing was ever received.
+    private func listenStatus(_ store: OutboxStore) throws -> StatusReport.ListenStatus? {
+        var snapshot = MetricsSnapshot()
+        try MetricsReader(store: store, configuration: configuration, now: clock.now()).readListen(into: &snapshot)
+        let label: (MetricsSnapshot.Sample) -> String = { $0.labels.first?.1 ?? "" }
+        let received = snapshot.listenReceived.map { (origin: label($0), count: Int($0.value)) }
+        guard configuration.listen.hasSource || !received.isEmpty else { return nil }
+        return StatusReport.ListenStatus(
+            sources: listenSources, received: received, fired: snapshot.triggersFired.map { (effect: label($0), count: Int($0.value)) },
+            queued: snapshot.listenQueued.map { (source: label($0), value: Int($0.value)) },
+            cursorAge: snapshot.listenCursorAge.map { (source: label($0), seconds: $0.value) })
     }
 
     /// The hooks' wiring; nil outside a git repository, other failures thrown.

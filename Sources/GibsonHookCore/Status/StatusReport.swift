@@ -16,6 +16,22 @@ public struct StatusReport: Sendable {
     public var hooks: HookWiring.StatusReport?
     /// The gibson-hook units and whether systemd runs here.
     public var service: ServiceStatus
+    /// What `listen` has received and fired; nil when no `listen` source is configured and nothing was received.
+    public var listen: ListenStatus?
+
+    /// `listen`'s sources and counters, read as `metrics` reads them.
+    public struct ListenStatus: Sendable {
+        /// The configured sources: `webhook`, `kafka`, `temporal`, `docker`.
+        public var sources: [String]
+        /// Events received (first time only), by origin.
+        public var received: [(origin: String, count: Int)]
+        /// Effects its triggers stored, by kind (`workflow`, `run`, `emit`).
+        public var fired: [(effect: String, count: Int)]
+        /// Kafka consumer lag and webhook queue depth as last reported by `listen`.
+        public var queued: [(source: String, value: Int)]
+        /// Seconds since the Temporal and Docker cursors' positions.
+        public var cursorAge: [(source: String, seconds: Double)]
+    }
 
     /// Pending events over every sink (unassigned ones included).
     public var pending: Int { sinks.reduce(unassigned) { $0 + $1.pending } }
@@ -110,6 +126,15 @@ extension StatusReport {
                 }),
             ]),
         ]
+        if let listen {
+            members["listen"] = .object([
+                "sources": .array(listen.sources.map(JSONValue.string)),
+                "received": .object(Dictionary(uniqueKeysWithValues: listen.received.map { ($0.origin, JSONValue.integer(Int64($0.count))) })),
+                "fired": .object(Dictionary(uniqueKeysWithValues: listen.fired.map { ($0.effect, JSONValue.integer(Int64($0.count))) })),
+                "queued": .object(Dictionary(uniqueKeysWithValues: listen.queued.map { ($0.source, JSONValue.integer(Int64($0.value))) })),
+                "cursorAgeSeconds": .object(Dictionary(uniqueKeysWithValues: listen.cursorAge.map { ($0.source, JSONValue.number($0.seconds.rounded())) })),
+            ])
+        }
         // The wiring keeps the keys `status --json` always had, at the top level.
         let wiring = hooks?.json.objectValue ?? ["hooksDir": .null, "source": .null, "linkedWorktree": .bool(false), "hooks": .array([])]
         for (key, value) in wiring { members[key] = value }
