@@ -23,7 +23,7 @@ let package = Package(
         // The executable's mbedtls_x509_crt_parse_file (CertificateBundleSkip) must stay visible to the libgit2
         // it opens: nothing on the link line references it any more, so it is exported by name.
         .target(
-            name: "Git2Loader", dependencies: ["Clibgit2"],
+            name: "Git2Loader", dependencies: ["Clibgit2", "LoaderSupport"],
             linkerSettings: [
                 .linkedLibrary("dl"),
                 .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file"], .when(platforms: [.linux])),
@@ -34,14 +34,16 @@ let package = Package(
         .systemLibrary(
             name: "Clibcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
-        .target(name: "CurlLoader", dependencies: ["Clibcurl"], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CurlLoader", dependencies: ["Clibcurl", "LoaderSupport"], linkerSettings: [.linkedLibrary("dl")]),
+        // The dlopen and dlsym steps the three loaders share, with their error messages.
+        .target(name: "LoaderSupport", linkerSettings: [.linkedLibrary("dl")]),
         // librdkafka, opened at run time by the processes that deliver to Kafka natively (no -dev headers).
         .target(name: "KafkaLoader", linkerSettings: [.linkedLibrary("dl")]),
         // SQLite's headers only, for the same reason: SQLiteLoader opens libsqlite3 when the outbox is opened.
         .systemLibrary(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "SQLiteLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "SQLiteLoader", dependencies: ["LoaderSupport"], linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "GibsonHookCore",
             dependencies: ["Clibgit2", "Git2Loader", "CurlLoader", "KafkaLoader", "CSQLite", "SQLiteLoader", .product(name: "Yams", package: "Yams")]),

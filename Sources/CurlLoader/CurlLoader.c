@@ -1,6 +1,7 @@
 #include "CurlLoader.h"
 
 #include <dlfcn.h>
+#include "LoaderSupport.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,27 +25,14 @@ static char load_error[512];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static int resolve(void *library, void **slot, const char *name) {
-    *slot = dlsym(library, name);
-    if (*slot == NULL) {
-        snprintf(load_error, sizeof load_error, "libcurl has no symbol '%s'", name);
-        return 0;
-    }
-    return 1;
+    return gh_loader_resolve(library, slot, name, "libcurl", load_error, sizeof load_error);
 }
 
 static void load(void) {
     static const char *const names[] = {"libcurl.so.4", "libcurl.so", "libcurl.4.dylib", "libcurl.dylib"};
-    void *library = NULL;
-    for (size_t index = 0; index < sizeof names / sizeof names[0] && library == NULL; index++) {
-        library = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
-    }
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(load_error, sizeof load_error,
-                 "libcurl could not be loaded (%s): install libcurl4 (Debian: apt-get install libcurl4)",
-                 reason ? reason : "not found");
-        return;
-    }
+    void *library = gh_loader_open(names, sizeof names / sizeof names[0], RTLD_NOW | RTLD_LOCAL, "libcurl",
+                                   "install libcurl4 (Debian: apt-get install libcurl4)", load_error, sizeof load_error);
+    if (library == NULL) return;
     if (!resolve(library, (void **)&api.global_init, "curl_global_init") ||
         !resolve(library, (void **)&api.easy_init, "curl_easy_init") ||
         !resolve(library, (void **)&api.easy_cleanup, "curl_easy_cleanup") ||

@@ -1,6 +1,7 @@
 #include "Git2Loader.h"
 
 #include <dlfcn.h>
+#include "LoaderSupport.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,31 +71,18 @@ static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static git_error load_failure = {load_error, GIT_ERROR_OS};
 
 static int resolve(void *library, void **slot, const char *name) {
-    *slot = dlsym(library, name);
-    if (*slot == NULL) {
-        snprintf(load_error, sizeof load_error, "libgit2 has no symbol '%s'", name);
-        return 0;
-    }
-    return 1;
+    return gh_loader_resolve(library, slot, name, "libgit2", load_error, sizeof load_error);
 }
 
 static void load(void) {
     static const char *const names[] = {
         "libgit2.so." LIBGIT2_SOVERSION, "libgit2.so", "libgit2." LIBGIT2_SOVERSION ".dylib", "libgit2.dylib"};
-    void *library = NULL;
-    for (size_t index = 0; index < sizeof names / sizeof names[0] && library == NULL; index++) {
-        /* RTLD_GLOBAL: libgit2's own dependencies (mbedTLS) must be found by the executable's
-           mbedtls_x509_crt_parse_file when it forwards (CertificateBundleSkip). */
-        library = dlopen(names[index], RTLD_NOW | RTLD_GLOBAL);
-    }
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(load_error, sizeof load_error,
-                 "libgit2 could not be loaded (%s): install libgit2 " LIBGIT2_SOVERSION
-                 " (Debian: apt-get install libgit2-" LIBGIT2_SOVERSION ")",
-                 reason ? reason : "not found");
-        return;
-    }
+    /* RTLD_GLOBAL: libgit2's own dependencies (mbedTLS) must be found by the executable's
+       mbedtls_x509_crt_parse_file when it forwards (CertificateBundleSkip). */
+    void *library = gh_loader_open(names, sizeof names / sizeof names[0], RTLD_NOW | RTLD_GLOBAL, "libgit2",
+                                   "install libgit2 " LIBGIT2_SOVERSION " (Debian: apt-get install libgit2-" LIBGIT2_SOVERSION ")",
+                                   load_error, sizeof load_error);
+    if (library == NULL) return;
     if (
 !resolve(library, (void **)&api.buf_dispose, "git_buf_dispose") ||
         !resolve(library, (void **)&api.commit_author, "git_commit_author") ||

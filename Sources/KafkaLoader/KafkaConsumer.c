@@ -9,20 +9,6 @@
 
 /* The consumer half of librdkafka's API, from src/rdkafka.h (stable ABI since 1.0): a high-level consumer in
    a group, manual offset commits, partition-EOF events so `listen --once` knows when it has caught up. */
-typedef struct rd_kafka_s rd_kafka_t;
-typedef struct rd_kafka_conf_s rd_kafka_conf_t;
-typedef struct rd_kafka_headers_s rd_kafka_headers_t;
-typedef struct rd_kafka_message_s {
-    int err;
-    void *rkt;
-    int32_t partition;
-    void *payload;
-    size_t len;
-    void *key;
-    size_t key_len;
-    int64_t offset;
-    void *_private;
-} rd_kafka_message_t;
 typedef struct rd_kafka_topic_partition_s {
     char *topic;
     int32_t partition;

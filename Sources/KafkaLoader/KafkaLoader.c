@@ -8,22 +8,8 @@
 #include <string.h>
 #include <sys/types.h>
 
-/* From librdkafka's src/rdkafka.h (stable ABI since 1.0): opaque handles, the message as a delivery report
-   sees it, and the constants used here. */
-typedef struct rd_kafka_s rd_kafka_t;
-typedef struct rd_kafka_conf_s rd_kafka_conf_t;
-typedef struct rd_kafka_headers_s rd_kafka_headers_t;
-typedef struct rd_kafka_message_s {
-    int err;
-    void *rkt;
-    int32_t partition;
-    void *payload;
-    size_t len;
-    void *key;
-    size_t key_len;
-    int64_t offset;
-    void *_private;
-} rd_kafka_message_t;
+/* From librdkafka's src/rdkafka.h (stable ABI since 1.0): the constants used here (the handles and the
+   message are in KafkaLoaderInternal.h). */
 enum { RD_KAFKA_PRODUCER = 0, RD_KAFKA_CONF_OK = 0, RD_KAFKA_MSG_F_COPY = 0x2 };
 enum { RD_KAFKA_PURGE_F_QUEUE = 0x1, RD_KAFKA_PURGE_F_INFLIGHT = 0x2 };
 enum { RD_KAFKA_VTYPE_END = 0, RD_KAFKA_VTYPE_TOPIC = 1, RD_KAFKA_VTYPE_VALUE = 4, RD_KAFKA_VTYPE_KEY = 5,

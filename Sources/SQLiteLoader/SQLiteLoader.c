@@ -1,6 +1,7 @@
 #include "SQLiteLoader.h"
 
 #include <dlfcn.h>
+#include "LoaderSupport.h"
 #include <pthread.h>
 #include <stdio.h>
 
@@ -38,27 +39,14 @@ static char load_error[512];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
 static int resolve(void *library, void **slot, const char *name) {
-    *slot = dlsym(library, name);
-    if (*slot == NULL) {
-        snprintf(load_error, sizeof load_error, "libsqlite3 has no symbol '%s'", name);
-        return 0;
-    }
-    return 1;
+    return gh_loader_resolve(library, slot, name, "libsqlite3", load_error, sizeof load_error);
 }
 
 static void load(void) {
     static const char *const names[] = {"libsqlite3.so.0", "libsqlite3.so", "libsqlite3.0.dylib", "libsqlite3.dylib"};
-    void *library = NULL;
-    for (size_t index = 0; index < sizeof names / sizeof names[0] && library == NULL; index++) {
-        library = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
-    }
-    if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(load_error, sizeof load_error,
-                 "libsqlite3 could not be loaded (%s): install SQLite 3 (Debian: apt-get install libsqlite3-0)",
-                 reason ? reason : "not found");
-        return;
-    }
+    void *library = gh_loader_open(names, sizeof names / sizeof names[0], RTLD_NOW | RTLD_LOCAL, "libsqlite3",
+                                   "install SQLite 3 (Debian: apt-get install libsqlite3-0)", load_error, sizeof load_error);
+    if (library == NULL) return;
     if (
 !resolve(library, (void **)&api.bind_blob, "sqlite3_bind_blob") ||
         !resolve(library, (void **)&api.bind_double, "sqlite3_bind_double") ||

@@ -1,0 +1,24 @@
+#include "LoaderSupport.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+
+void *gh_loader_open(const char *const *names, size_t count, int flags, const char *library, const char *hint,
+                     char *error, size_t error_size) {
+    void *handle = NULL;
+    for (size_t index = 0; index < count && handle == NULL; index++) handle = dlopen(names[index], flags);
+    if (handle == NULL) {
+        const char *reason = dlerror();
+        snprintf(error, error_size, "%s could not be loaded (%s): %s", library, reason ? reason : "not found", hint);
+    }
+    return handle;
+}
+
+int gh_loader_resolve(void *handle, void **slot, const char *name, const char *library, char *error, size_t error_size) {
+    *slot = dlsym(handle, name);
+    if (*slot == NULL) {
+        snprintf(error, error_size, "%s has no symbol '%s'", library, name);
+        return 0;
+    }
+    return 1;
+}
