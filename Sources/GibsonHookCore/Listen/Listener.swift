@@ -50,6 +50,11 @@ final class Listener {
     let kafka: KafkaSource?
     let docker: DockerSource?
     let temporal: TemporalSource?
+    /// The polled sources' steps, Docker first.
+    private var pollers: [(OutboxStore, Date) throws -> [ReceiveOutcome]?] {
+        [docker.map { source in { try source.step(store: $0, now: $1) } }, temporal.map { source in { try source.step(store: $0, now: $1) } }]
+            .compactMap { $0 }
+    }
     let deliver: (_ seconds: Double) throws -> DeliveryReport
     let clock: any WallClock
     /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
@@ -104,31 +109,22 @@ final class Listener {
                     continue
                 }
             }
-            if let docker {
+            // Docker and Temporal are polled: a daemon or server that is restarting is waited for (the next poll
+            // tries again), except with --once, which reports it.
+            var polled = false
+            for poll in pollers where !polled {
                 do {
-                    if let outcomes = try docker.step(store: store, now: clock.now()), !outcomes.isEmpty {
+                    if let outcomes = try poll(store, clock.now()), !outcomes.isEmpty {
                         account(outcomes, into: &report, heard: heard, loop: loop)
                         undelivered = undelivered || outcomes.contains { $0.effects > 0 }
                         lastActivity = clock.now()
-                        continue
-                    }
-                } catch let error as ListenError where !once {
-                    // A Docker daemon that is restarting is waited for; the next poll tries again.
-                    warning("\(error)")
-                }
-            }
-            if let temporal {
-                do {
-                    if let outcomes = try temporal.step(store: store, now: clock.now()), !outcomes.isEmpty {
-                        account(outcomes, into: &report, heard: heard, loop: loop)
-                        undelivered = undelivered || outcomes.contains { $0.effects > 0 }
-                        lastActivity = clock.now()
-                        continue
+                        polled = true
                     }
                 } catch let error as ListenError where !once {
                     warning("\(error)")
                 }
             }
+            if polled { continue }
             if kafka == nil && queue == nil && !once { clock.sleep(seconds: 0.2) }
             // Between requests: deliver what was stored, and retry what is due, about once a second.
             if undelivered || clock.now().timeIntervalSince(lastDelivery) >= 1 {
