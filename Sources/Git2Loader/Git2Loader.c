@@ -75,8 +75,12 @@ static int resolve(void *library, void **slot, const char *name) {
 }
 
 static void load(void) {
+    /* Only the release the headers were compiled against: libgit2 changes its ABI with every minor release, so
+       an unversioned name could bring in another one. Homebrew's prefixes are named because dyld does not search
+       them for a bare name. */
     static const char *const names[] = {
-        "libgit2.so." LIBGIT2_SOVERSION, "libgit2.so", "libgit2." LIBGIT2_SOVERSION ".dylib", "libgit2.dylib"};
+        "libgit2.so." LIBGIT2_SOVERSION, "libgit2." LIBGIT2_SOVERSION ".dylib",
+        "/opt/homebrew/lib/libgit2." LIBGIT2_SOVERSION ".dylib", "/usr/local/lib/libgit2." LIBGIT2_SOVERSION ".dylib"};
     /* RTLD_GLOBAL: libgit2's own dependencies (mbedTLS) must be found by the executable's
        mbedtls_x509_crt_parse_file when it forwards (CertificateBundleSkip). */
     void *library = gh_loader_open(names, sizeof names / sizeof names[0], RTLD_NOW | RTLD_GLOBAL, "libgit2",

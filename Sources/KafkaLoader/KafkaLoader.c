@@ -162,6 +162,12 @@ static void on_delivery(rd_kafka_t *handle, const rd_kafka_message_t *message, v
     if (index < 0 || index >= producer->capacity) return;
     producer->errors[index] = message->err;
     producer->statuses[index] = api.message_status(message);
+    /* A record the broker took: whatever went wrong before has recovered, so it no longer explains anything. */
+    if (message->err == 0) {
+        pthread_mutex_lock(&producer->log_lock);
+        producer->last_problem[0] = 0;
+        pthread_mutex_unlock(&producer->log_lock);
+    }
     if (!producer->reported[index]) producer->order[producer->order_count++] = (int)index;
     producer->reported[index] = 1;
 }

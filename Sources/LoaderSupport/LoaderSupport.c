@@ -6,11 +6,14 @@
 void *gh_loader_open(const char *const *names, size_t count, int flags, const char *library, const char *hint,
                      char *error, size_t error_size) {
     void *handle = NULL;
-    for (size_t index = 0; index < count && handle == NULL; index++) handle = dlopen(names[index], flags);
-    if (handle == NULL) {
-        const char *reason = dlerror();
-        snprintf(error, error_size, "%s could not be loaded (%s): %s", library, reason ? reason : "not found", hint);
+    char first[384] = "not found";
+    for (size_t index = 0; index < count && handle == NULL; index++) {
+        handle = dlopen(names[index], flags);
+        /* The first name is the one that should have loaded: its reason is the one worth reading. */
+        const char *reason = handle == NULL ? dlerror() : NULL;
+        if (index == 0 && reason != NULL) snprintf(first, sizeof first, "%s", reason);
     }
+    if (handle == NULL) snprintf(error, error_size, "%s could not be loaded (%s): %s", library, first, hint);
     return handle;
 }
 

@@ -329,3 +329,24 @@ def test_a_flush_killed_mid_delivery_resends_only_what_it_had_not_recorded(nativ
     seen = check_delivered(records, ids, events, max_copies=2)
     # Only events the killed flush had not recorded as delivered are sent again.
     assert not {eid for eid, count in seen.items() if count > 1} & delivered_before
+
+
+def test_a_full_local_queue_waits_for_room_and_keeps_each_keys_order(native, broker, topic):
+    """librdkafka's local queue holds 10 records here: a flush of 200 waits for room as reports arrive instead of
+    failing the records past the tenth, and every key's records reach the broker in the order they were stored."""
+    native.config({"sinks": {"kafka": {"librdkafka": {"queue.buffering.max.messages": "10"}}}})
+    events = sample_events(topic, 200)
+    ids = native.emit_ndjson(events)
+    rc, summary = native.flush(deadline="60s")
+    assert (rc, summary["delivered"], summary["dead"], summary["remaining"]) == (0, 200, 0, 0), summary
+    # Without waiting for room, each round sent the first 10 and left the rest unanswered (549 in all).
+    assert summary["unanswered"] == 0, summary
+    records = broker.consume(topic)
+    check_delivered(records, ids, events)
+    by_key = {}
+    for record in sorted(records, key=lambda r: (r["partition"], r["offset"])):
+        event, _ = event_of(record)
+        by_key.setdefault(record["key"], []).append(event["data"]["n"])
+    assert set(by_key) == {b"repo-0", b"repo-1", b"repo-2"} or set(by_key) == {"repo-0", "repo-1", "repo-2"}, by_key.keys()
+    for key, numbers in by_key.items():
+        assert numbers == sorted(numbers) and len(numbers) in (66, 67), (key, numbers)

@@ -54,7 +54,10 @@ public final class Deliverer {
         try store.prune(deliveredBefore: clock.now().addingTimeInterval(-retention))
         var active: [EventSink] = []
         // Slow set-up (the Kafka producer's connection and id) runs while the outbox assigns the events.
-        for sink in sinks where store.value(for: Self.goneKey(sink)) == nil {
+        // Not for a sink whose breaker is open or that asked for a pause: it would connect for nothing.
+        let now = clock.now()
+        for sink in sinks where store.value(for: Self.goneKey(sink)) == nil && pausedUntil(sink.endpoint, now: now) == nil {
+            if case .open = breaker.decision(for: sink.endpoint, now: now) { continue }
             if try store.mayHaveWork(for: sink) { sink.prepare(deadline: deadline) }
         }
         for sink in sinks {

@@ -97,11 +97,27 @@ public final class KafkaNativeSink: EventSink {
             outstanding -= arrived.count
             return arrived.count
         }
+        // Keys with a record librdkafka refused at once (not permanently): their later records wait for the next
+        // round, so a key's records never reach the broker out of order.
+        var heldKeys = Set<String>()
         for (index, outbound) in batch.enumerated() {
             if stopped || Date() >= deadline { break }
+            if let key = outbound.key, heldKeys.contains(key) {
+                ready.append(index)
+                outcomes.append(.notSent(reason: "kafka: not sent: an earlier event with the same key was not accepted by librdkafka"))
+                continue
+            }
             let (headers, value) = record(outbound)
-            let error = producer.produce(topic: outbound.topic, key: outbound.key, value: value, headers: headers, index: index)
+            var error = producer.produce(topic: outbound.topic, key: outbound.key, value: value, headers: headers, index: index)
+            // A full local queue drains as reports arrive: wait for room rather than fail the record.
+            while error == Self.queueFull && !stopped && Date() < deadline {
+                producer.drain(milliseconds: 10)
+                _ = take()
+                flushReady(always: false)
+                error = producer.produce(topic: outbound.topic, key: outbound.key, value: value, headers: headers, index: index)
+            }
             if error != 0 {
+                if let key = outbound.key, !Self.permanentErrors.contains(error) { heldKeys.insert(key) }
                 ready.append(index)
                 outcomes.append(Self.outcome(error: error, status: 0))
             } else {
@@ -196,6 +212,9 @@ public final class KafkaNativeSink: EventSink {
             return (headers, Array(body))
         }
     }
+
+    /// librdkafka's `RD_KAFKA_RESP_ERR__QUEUE_FULL`: its local queue has no room yet.
+    static let queueFull: Int32 = -184
 
     /// Broker errors that no retry can fix: the event becomes a dead letter with the broker's reason.
     static let permanentErrors: Set<Int32> = [
