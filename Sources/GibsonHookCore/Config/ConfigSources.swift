@@ -61,7 +61,7 @@ struct ConfigSourceLocator {
     }
 
     private func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("/") { return AbsolutePath.standardized(path) }
         if path == "~" || path.hasPrefix("~/"), let home = environment.home { return home + path.dropFirst() }
         return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
             .standardizedFileURL.path

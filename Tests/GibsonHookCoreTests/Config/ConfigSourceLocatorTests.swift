@@ -21,6 +21,14 @@ import Testing
         #expect(locator.repositoryRoot() == base.standardizedFileURL.path)
     }
 
+    /// An absolute `GIT_WORK_TREE` is the root as written, standardised: `/r/sub/..` and `/r/` name `/r`.
+    @Test(arguments: ["/r/sub/..", "/r/", "//r", "/r/./"])
+    func anAbsoluteWorkTreeIsStandardised(workTree: String) {
+        let locator = ConfigSourceLocator(environment: ProcessEnvironment(["GIT_WORK_TREE": workTree]), workingDirectory: "/elsewhere")
+        #expect(locator.repositoryRoot() == "/r")
+        #expect(locator.files(explicit: nil).map(\.path).contains("/r/.gibson-hook.yml"))
+    }
+
     /// The walk upwards standardises the directory as `URL.standardizedFileURL` does (it did use it): `.`,
     /// `..` and repeated slashes go, symbolic links stay.
     @Test(arguments: ["/", "/a/b", "/a/./b/", "//a//b", "/a/../b", "/../a", "/a/b/..", "/a/b/../../.."])
