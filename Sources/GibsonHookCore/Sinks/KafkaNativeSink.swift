@@ -100,6 +100,8 @@ public final class KafkaNativeSink: EventSink {
         // Keys with a record librdkafka refused at once (not permanently): their later records wait for the next
         // round, so a key's records never reach the broker out of order.
         var heldKeys = Set<String>()
+        // Records librdkafka queued (their report may or may not come).
+        var produced = [Bool](repeating: false, count: batch.count)
         for (index, outbound) in batch.enumerated() {
             if stopped || Date() >= deadline { break }
             if let key = outbound.key, heldKeys.contains(key) {
@@ -122,6 +124,7 @@ public final class KafkaNativeSink: EventSink {
                 outcomes.append(Self.outcome(error: error, status: 0))
             } else {
                 outstanding += 1
+                produced[index] = true
             }
             if index % 256 == 255 {
                 _ = take()
@@ -140,6 +143,12 @@ public final class KafkaNativeSink: EventSink {
             // outbox's back (purged records report `_PURGE_*` errors).
             producer.flush(milliseconds: 0)
             _ = take()
+            // A record queued whose report never came may have reached the broker: it is sent again, counted
+            // as a possible duplicate.
+            for index in produced.indices where produced[index] && producer.report(index) == nil {
+                ready.append(index)
+                outcomes.append(.notSent(reason: "kafka: no delivery report before the deadline; " + DeliveryOutcome.possibleDuplicateNote))
+            }
         }
         if !ready.isEmpty { _ = settle(ready, outcomes) }
     }
