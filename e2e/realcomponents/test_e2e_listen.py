@@ -1,7 +1,9 @@
 """`gibson-hook listen`: CloudEvents posted by the CloudEvents Python SDK (structured, binary, batch) to the
 webhook fire eventTriggers once; duplicates, loops, floods, hostile requests and failing actions."""
+import hashlib
 import json
 import os
+import re
 import signal
 import socket
 import threading
@@ -32,10 +34,17 @@ def post(url, headers, body, timeout=60):
         return e.code, dict(e.headers), e.read().decode()
 
 
-def event(id_, type_=DEPLOYED, **extra):
-    return CloudEvent(attributes={"id": id_, "source": "urn:other-machine", "type": type_,
+def event(id_, type_=DEPLOYED, source="urn:other-machine", **extra):
+    return CloudEvent(attributes={"id": id_, "source": source, "type": type_,
                                   "datacontenttype": "application/json", **extra},
                       data={"service": "api", "n": id_})
+
+
+def effect_id(prefix, trigger, source, id_):
+    """The id gibson-hook gives `trigger`'s effect for the event (source, id_): readable part + hash."""
+    safe = lambda text: re.sub(r"[^A-Za-z0-9._-]", "-", text)
+    digest = hashlib.sha256(f"{source}\0{id_}\0{trigger}".encode()).hexdigest()[:16]
+    return f"{prefix}-{safe(trigger[:64])}-{safe(id_[:40])}-{digest}"
 
 
 def structured(ev):
@@ -138,6 +147,27 @@ def test_structured_binary_and_batch_events_run_the_action_once_each(hook, tmp_p
     assert len(ran.read_text().splitlines()) == 4
 
 
+def test_events_from_other_sources_or_with_similar_ids_each_run_the_action(hook, tmp_path):
+    action, ran, _ = recorder(tmp_path)
+    configure(hook, tmp_path, free_port(), actions={"record": action},
+              triggers=[{"name": "on-deploy", "event": DEPLOYED, "action": "run:record"}])
+    listening = Listening(hook)
+    identities = [("urn:machine-a", "1"), ("urn:machine-b", "1"), ("urn:other-machine", "a/b"), ("urn:other-machine", "a:b")]
+    answers = [post(listening.url, *structured(event(id_, source=source))) for source, id_ in identities]
+    assert [a[0] for a in answers] == [202] * 4, answers
+    assert all(json.loads(a[2]) == {"accepted": 1, "duplicates": 0} for a in answers), answers
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert "already stored" not in err, err
+    summary = lines[-1]
+    assert (summary["received"], summary["effects"], summary["delivery"]["delivered"]) == (4, 4, 4), summary
+    assert sorted(ran.read_text().splitlines()) == sorted(
+        [f"1 {DEPLOYED} urn:machine-a", f"1 {DEPLOYED} urn:machine-b",
+         f"a/b {DEPLOYED} urn:other-machine", f"a:b {DEPLOYED} urn:other-machine"])
+    runs = sorted(e["id"] for e in hook.outbox())
+    assert runs == sorted(effect_id("run", "on-deploy", source, id_) for source, id_ in identities), runs
+
+
 def test_hostile_and_malformed_requests_are_refused_and_store_nothing(hook, tmp_path):
     action, ran, _ = recorder(tmp_path)
     configure(hook, tmp_path, free_port(), actions={"record": action},
@@ -235,10 +265,11 @@ def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
     assert post(listening.url, *structured(event("l-1")))[0] == 202
     rc, lines, err = listening.stop()
     assert rc == 0, err
-    assert "event trigger 'fan-out' skipped for event 'trigger-fan-out-l-1': the event was made by fan-out (a loop)" in err
-    assert lines[-1]["loops"] == [{"trigger": "fan-out", "eventId": "trigger-fan-out-l-1"}], lines
+    copy_id = effect_id("trigger", "fan-out", "urn:other-machine", "l-1")
+    assert f"event trigger 'fan-out' skipped for event '{copy_id}': the event was made by fan-out (a loop)" in err
+    assert lines[-1]["loops"] == [{"trigger": "fan-out", "eventId": copy_id}], lines
     copies = hook.outbox()
-    assert [(c["id"], c["topic"]) for c in copies] == [("trigger-fan-out-l-1", "elsewhere")], copies
+    assert [(c["id"], c["topic"]) for c in copies] == [(copy_id, "elsewhere")], copies
 
 
 def test_listen_without_a_source_says_what_to_configure(hook):

@@ -88,7 +88,7 @@ final class Listener {
                     let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
                     let duplicates = outcomes.filter(\.duplicate).count
                     job.finish(.stored(accepted: outcomes.count - duplicates, duplicates: duplicates))
-                    account(outcomes, into: &report, heard: heard, loop: loop)
+                    account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                     undelivered = undelivered || outcomes.contains { $0.effects > 0 }
                 } catch {
                     job.finish(.failed("\(error)"))
@@ -103,7 +103,7 @@ final class Listener {
                 for record in step.rejected { warning(record.description) }
                 if !step.outcomes.isEmpty || !step.rejected.isEmpty {
                     report.rejected += step.rejected.count
-                    account(step.outcomes, into: &report, heard: heard, loop: loop)
+                    account(step.outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                     undelivered = undelivered || step.outcomes.contains { $0.effects > 0 }
                     lastActivity = clock.now()
                     continue
@@ -115,7 +115,7 @@ final class Listener {
             for poll in pollers where !polled {
                 do {
                     if let outcomes = try poll(store, clock.now()), !outcomes.isEmpty {
-                        account(outcomes, into: &report, heard: heard, loop: loop)
+                        account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                         undelivered = undelivered || outcomes.contains { $0.effects > 0 }
                         lastActivity = clock.now()
                         polled = true
@@ -160,7 +160,7 @@ final class Listener {
 
     private func account(
         _ outcomes: [ReceiveOutcome], into report: inout ListenReport, heard: (ReceiveOutcome) -> Void,
-        loop: (TriggerLoop) -> Void
+        loop: (TriggerLoop) -> Void, warning: (String) -> Void
     ) {
         for outcome in outcomes {
             if outcome.duplicate { report.duplicates += 1 } else { report.received += 1 }
@@ -170,5 +170,7 @@ final class Listener {
         for found in store.triggerLoops { loop(found) }
         report.loops += store.triggerLoops
         store.triggerLoops.removeAll()
+        for ignored in store.ignoredEffects { warning(ignored) }
+        store.ignoredEffects.removeAll()
     }
 }
