@@ -258,6 +258,28 @@ def test_a_failing_action_is_retried_then_a_dead_letter_with_its_output(hook, tm
     assert "action 'fail' exited 7: boom for d-1" in entry["lastError"], entry
 
 
+def test_a_flush_during_a_long_action_never_runs_it_again(hook, tmp_path):
+    started, ended = tmp_path / "started.txt", tmp_path / "ended.txt"
+    script = f"echo run >> {started}; sleep 8; echo run >> {ended}"
+    # A short requestTimeout: the lease of an action's row must follow the action's timeout, not it.
+    configure(hook, tmp_path, free_port(), actions={"slow": {"command": ["sh", "-c", script], "timeout": "30s"}},
+              triggers=[{"name": "slow", "event": DEPLOYED, "action": "run:slow"}],
+              delivery={"backoffBase": "10ms", "backoffCap": "50ms", "deadline": "1s", "requestTimeout": "100ms"})
+    listening = Listening(hook)
+    assert post(listening.url, *structured(event("long-1")))[0] == 202
+    while not started.exists():
+        time.sleep(0.05)
+    time.sleep(6.5)  # past a lease of deadline + requestTimeout + 5 s: the action is still running
+    flush = hook.run("flush")
+    while not ended.exists():
+        time.sleep(0.05)
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert started.read_text() == "run\n", (started.read_text(), flush.stdout, flush.stderr)
+    assert lines[-1]["delivery"]["delivered"] == 1, lines
+    assert len(hook.outbox(state="delivered")) == 1
+
+
 def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
     configure(hook, tmp_path, free_port(), actions={},
               triggers=[{"name": "fan-out", "event": "*", "action": "emit:elsewhere"}])
