@@ -198,12 +198,56 @@ def test_hostile_and_malformed_requests_are_refused_and_store_nothing(hook, tmp_
     assert raw(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") == "HTTP/1.1 411 Length Required"
     assert raw(b"POST / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 20000 + b"\r\n\r\n").startswith("HTTP/1.1 431")
     # A client that never finishes its request is cut off (readTimeout), and the receiver still answers.
-    assert raw(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 408 Request Timeout"
+    assert raw(b"POST / HTTP/1.1\r\nAuthorization: Bearer s3cret\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 408 Request Timeout"
+    # Without the token the same request is refused on its head, before the body would be waited for.
+    assert raw(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 401 Unauthorized"
     assert post(listening.url, {**headers, **auth}, body)[0] == 202
     rc, lines, err = listening.stop()
     assert rc == 0, err
     assert (lines[-1]["received"], lines[-1]["effects"]) == (1, 1), lines
     assert ran.read_text().split()[0] == "ok"
+
+
+def test_an_oversized_or_unauthorized_body_is_answered_not_reset(hook, tmp_path):
+    action, ran, _ = recorder(tmp_path)
+    configure(hook, tmp_path, free_port(), actions={"record": action},
+              triggers=[{"name": "all", "event": "*", "action": "run:record"}],
+              webhook={"tokenEnv": "WEBHOOK_TOKEN", "maxBodyBytes": 4096})
+    hook.env["WEBHOOK_TOKEN"] = "s3cret"
+    listening = Listening(hook)
+    host, port = listening.url[len("http://"):].rstrip("/").split(":")
+    big = 3 * 1024 * 1024
+
+    def answer_of(s):
+        data = b""
+        while chunk := s.recv(4096):
+            data += chunk
+        return data.decode(errors="replace")
+
+    # 3 MB sent at once, no Expect: 100-continue: the client reads the 413 whatever it was still sending.
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        head = (f"POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n"
+                f"Content-Type: application/cloudevents+json\r\nContent-Length: {big}\r\n\r\n").encode()
+        def send():
+            try:
+                s.sendall(head + b" " * big)
+            except OSError:
+                pass
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        text = answer_of(s)
+        sender.join(timeout=30)
+    assert text.startswith("HTTP/1.1 413 Content Too Large\r\n"), text[:200]
+    assert "larger than the limit of 4096" in text, text
+    # A wrong token is refused on the head alone: 401 before any of the body is sent.
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        s.sendall((f"POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+                   f"Content-Type: application/cloudevents+json\r\nContent-Length: {big}\r\n\r\n").encode())
+        text = answer_of(s)
+    assert text.startswith("HTTP/1.1 401 Unauthorized\r\n") and "WWW-Authenticate: Bearer" in text, text[:300]
+    rc, lines, err = listening.stop()
+    assert rc == 0 and lines[-1]["received"] == 0, (lines, err)
+    assert not ran.exists()
 
 
 def test_a_flooded_webhook_answers_503_with_retry_after_and_loses_nothing(hook, tmp_path):
