@@ -324,6 +324,37 @@ def test_a_flush_during_a_long_action_never_runs_it_again(hook, tmp_path):
     assert len(hook.outbox(state="delivered")) == 1
 
 
+def test_sigterm_stops_accepting_and_answers_every_queued_request(hook, tmp_path):
+    started, ran = tmp_path / "started.txt", tmp_path / "ran.txt"
+    script = f'echo "$GIBSON_EVENT_ID" >> {started}; sleep 3; echo "$GIBSON_EVENT_ID" >> {ran}'
+    configure(hook, tmp_path, free_port(), actions={"slow": {"command": ["sh", "-c", script], "timeout": "30s"}},
+              triggers=[{"name": "slow", "event": DEPLOYED, "action": "run:slow"}])
+    listening = Listening(hook)
+    assert post(listening.url, *structured(event("q-1")))[0] == 202
+    while not started.exists():
+        time.sleep(0.05)
+    # The loop is running q-1's action: q-2 waits in the queue when SIGTERM comes.
+    answers = []
+    waiting = threading.Thread(target=lambda: answers.append(post(listening.url, *structured(event("q-2")))))
+    waiting.start()
+    time.sleep(0.5)
+    listening.proc.send_signal(signal.SIGTERM)
+    waiting.join(timeout=60)
+    out, err = listening.proc.communicate(timeout=120)
+    assert listening.proc.returncode == 0, err
+    assert len(answers) == 1 and answers[0][0] in (202, 503), answers
+    summary = json.loads(out.splitlines()[-1])
+    if answers[0][0] == 202:
+        assert json.loads(answers[0][2]) == {"accepted": 1, "duplicates": 0} and summary["received"] == 2, (answers, summary)
+    host, port = listening.url[len("http://"):].rstrip("/").split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+        refused = False
+    except OSError:
+        refused = True
+    assert refused, "listen still accepts connections after it stopped"
+
+
 def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
     configure(hook, tmp_path, free_port(), actions={},
               triggers=[{"name": "fan-out", "event": "*", "action": "emit:elsewhere"}])

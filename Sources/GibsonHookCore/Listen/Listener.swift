@@ -59,6 +59,8 @@ final class Listener {
     let clock: any WallClock
     /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
     static let kafkaPatience = 60.0
+    /// Called once when the loop ends, before the final delivery: the webhook stops accepting connections.
+    var stopAccepting: () -> Void = {}
 
     init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, docker: DockerSource?, temporal: TemporalSource?,
          clock: any WallClock, deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
@@ -142,6 +144,22 @@ final class Listener {
             if let docker, !docker.caughtUp { continue }
             if let temporal, !temporal.caughtUp { continue }
             if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
+        }
+        // Stopping: no new connection, no new request queued (a later one is answered 503), and the requests
+        // already queued are stored and answered before the final delivery.
+        stopAccepting()
+        queue?.close()
+        while let queue, let job = queue.take(waiting: 0) {
+            do {
+                let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
+                let duplicates = outcomes.filter(\.duplicate).count
+                job.finish(.stored(accepted: outcomes.count - duplicates, duplicates: duplicates))
+                account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
+            } catch {
+                job.finish(.failed("\(error)"))
+                while let rest = queue.take(waiting: 0) { rest.finish(.failed("listen is stopping")) }
+                throw error
+            }
         }
         recordLag()
         report.add(try deliver(finalDeadline))

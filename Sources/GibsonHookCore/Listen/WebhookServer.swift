@@ -69,6 +69,18 @@ public final class WebhookServer: @unchecked Sendable {
         if first { shutdown(socketDescriptor, Int32(SHUT_RDWR)) }
     }
 
+    /// After `stop`: waits up to `seconds` for the connections being answered to finish.
+    public func waitForConnections(seconds: Double) {
+        let until = Date().addingTimeInterval(seconds)
+        while Date() < until {
+            lock.lock()
+            let open = connections
+            lock.unlock()
+            if open == 0 { return }
+            usleep(10_000)
+        }
+    }
+
     deinit {
         stop()
         close(socketDescriptor)
@@ -156,7 +168,9 @@ public final class WebhookServer: @unchecked Sendable {
         }
         if events.isEmpty { return InboundResponse(status: 202, json: .object(["accepted": 0, "duplicates": 0])) }
         let job = WebhookJob(events: events)
-        guard queue.offer(job) else { return InboundResponse.busy("the receive queue is full") }
+        guard queue.offer(job) else {
+            return InboundResponse.busy(queue.isClosed ? "listen is stopping" : "the receive queue is full")
+        }
         switch job.wait(seconds: Self.storeWait) {
         case .stored(let accepted, let duplicates)?:
             return InboundResponse(status: 202, json: .object(["accepted": .integer(Int64(accepted)), "duplicates": .integer(Int64(duplicates))]))
