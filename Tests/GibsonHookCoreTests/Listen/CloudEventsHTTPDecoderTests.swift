@@ -131,6 +131,22 @@ import Testing
         #expect(store.ignoredEffects.isEmpty)
     }
 
+    @Test func anEffectWhoseIdIsAlreadyStoredIsReportedNotSilentlyDropped() throws {
+        let store = try outbox.open(clock: FakeClock())
+        let plan = try EventTriggerPlan(
+            triggers: [EventTrigger(name: "r", event: "*", action: "run:note")], workflows: Workflows(),
+            actions: ["note": ActionSettings(command: ["true"])])
+        let factory = EventFactory(configuration: Configuration(), hostName: "h", clock: FakeClock())
+        store.fireTriggers(plan) { (effect: TriggerEffect) in factory.triggered(effect) }
+        let event = CloudEvent(id: "e1", source: "urn:x", type: "t")
+        let fired = plan.effects(for: event, topic: "").effects
+        let effect = try #require(fired.first)
+        try store.insert(factory.triggered(effect))
+        #expect(try store.receive([event], topic: "", origin: "webhook").map(\.effects) == [0])
+        #expect(store.ignoredEffects.count == 1)
+        #expect(store.ignoredEffects.first?.contains("already stored") == true)
+    }
+
     @Test func anEventAndItsEffectsAreStoredTogetherAndADuplicateFiresNothing() throws {
         let store = try outbox.open(clock: FakeClock())
         let plan = try EventTriggerPlan(
