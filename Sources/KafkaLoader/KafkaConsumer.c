@@ -24,7 +24,14 @@ typedef struct rd_kafka_topic_partition_list_s {
     int size;
     rd_kafka_topic_partition_t *elems;
 } rd_kafka_topic_partition_list_t;
-enum { RD_KAFKA_CONSUMER = 1, RD_KAFKA_CONF_OK = 0, RD_KAFKA_PARTITION_UA = -1, RD_KAFKA_RESP_ERR__PARTITION_EOF = -191 };
+enum {
+    RD_KAFKA_CONSUMER = 1,
+    RD_KAFKA_CONF_OK = 0,
+    RD_KAFKA_PARTITION_UA = -1,
+    RD_KAFKA_RESP_ERR__PARTITION_EOF = -191,
+    RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS = -175,
+};
+typedef void rebalance_callback(rd_kafka_t *, int, rd_kafka_topic_partition_list_t *, void *);
 
 static struct {
     rd_kafka_conf_t *(*conf_new)(void);
@@ -49,6 +56,14 @@ static struct {
     const char *(*err2str)(int);
     int (*position)(rd_kafka_t *, rd_kafka_topic_partition_list_t *);
     int (*get_watermark_offsets)(rd_kafka_t *, const char *, int32_t, int64_t *, int64_t *);
+    void (*conf_set_rebalance_cb)(rd_kafka_conf_t *, rebalance_callback *);
+    void (*conf_set_opaque)(rd_kafka_conf_t *, void *);
+    int (*assign)(rd_kafka_t *, const rd_kafka_topic_partition_list_t *);
+    /* librdkafka >= 1.6 (cooperative rebalancing); NULL with older ones, which only assign eagerly. */
+    const char *(*rebalance_protocol)(rd_kafka_t *);
+    void *(*incremental_assign)(rd_kafka_t *, const rd_kafka_topic_partition_list_t *);
+    void *(*incremental_unassign)(rd_kafka_t *, const rd_kafka_topic_partition_list_t *);
+    void (*error_destroy)(void *);
 } api;
 
 static int resolved;
@@ -87,7 +102,14 @@ static void resolve_all(void) {
     RESOLVE(err2str, "rd_kafka_err2str");
     RESOLVE(position, "rd_kafka_position");
     RESOLVE(get_watermark_offsets, "rd_kafka_get_watermark_offsets");
+    RESOLVE(conf_set_rebalance_cb, "rd_kafka_conf_set_rebalance_cb");
+    RESOLVE(conf_set_opaque, "rd_kafka_conf_set_opaque");
+    RESOLVE(assign, "rd_kafka_assign");
 #undef RESOLVE
+    *(void **)&api.rebalance_protocol = gh_kafka_dlsym("rd_kafka_rebalance_protocol");
+    *(void **)&api.incremental_assign = gh_kafka_dlsym("rd_kafka_incremental_assign");
+    *(void **)&api.incremental_unassign = gh_kafka_dlsym("rd_kafka_incremental_unassign");
+    *(void **)&api.error_destroy = gh_kafka_dlsym("rd_kafka_error_destroy");
     resolved = 1;
 }
 
@@ -118,6 +140,24 @@ static partition_state *state_of(gh_kafka_consumer *consumer, const char *topic,
     return state;
 }
 
+/* A (re)assignment: every partition's end-of-partition flag is cleared, so a partition read to its end
+   under an earlier assignment (or by an earlier member) is not taken as caught up before it is read again;
+   then the assignment librdkafka's default handler would make, eager or cooperative. */
+static void on_rebalance(rd_kafka_t *handle, int err, rd_kafka_topic_partition_list_t *partitions, void *opaque) {
+    gh_kafka_consumer *consumer = opaque;
+    for (int index = 0; index < consumer->partition_count; index++) consumer->partitions[index].at_end = 0;
+    const char *protocol = api.rebalance_protocol ? api.rebalance_protocol(handle) : NULL;
+    int cooperative = protocol && strcmp(protocol, "COOPERATIVE") == 0 && api.incremental_assign &&
+                      api.incremental_unassign && api.error_destroy;
+    int assigning = err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
+    if (cooperative) {
+        void *error = assigning ? api.incremental_assign(handle, partitions) : api.incremental_unassign(handle, partitions);
+        if (error) api.error_destroy(error);
+    } else {
+        api.assign(handle, assigning ? partitions : NULL);
+    }
+}
+
 gh_kafka_consumer *gh_kafka_consumer_new(const char *const *keys, const char *const *values, int count,
                                          const char *const *topics, int topic_count, char *error, size_t error_size) {
     pthread_once(&resolve_once, resolve_all);
@@ -132,9 +172,13 @@ gh_kafka_consumer *gh_kafka_consumer_new(const char *const *keys, const char *co
             return NULL;
         }
     }
+    gh_kafka_consumer *consumer = calloc(1, sizeof *consumer);
+    api.conf_set_opaque(conf, consumer);
+    api.conf_set_rebalance_cb(conf, on_rebalance);
     rd_kafka_t *handle = api.new_handle(RD_KAFKA_CONSUMER, conf, error, error_size);
     if (handle == NULL) {
         api.conf_destroy(conf);
+        free(consumer);
         return NULL;
     }
     api.poll_set_consumer(handle);
@@ -145,9 +189,9 @@ gh_kafka_consumer *gh_kafka_consumer_new(const char *const *keys, const char *co
     if (err != 0) {
         snprintf(error, error_size, "subscribe failed: %s", api.err2str(err));
         api.destroy(handle);
+        free(consumer);
         return NULL;
     }
-    gh_kafka_consumer *consumer = calloc(1, sizeof *consumer);
     consumer->handle = handle;
     return consumer;
 }

@@ -1,7 +1,9 @@
 """`gibson-hook listen`: CloudEvents posted by the CloudEvents Python SDK (structured, binary, batch) to the
 webhook fire eventTriggers once; duplicates, loops, floods, hostile requests and failing actions."""
+import hashlib
 import json
 import os
+import re
 import signal
 import socket
 import threading
@@ -32,10 +34,17 @@ def post(url, headers, body, timeout=60):
         return e.code, dict(e.headers), e.read().decode()
 
 
-def event(id_, type_=DEPLOYED, **extra):
-    return CloudEvent(attributes={"id": id_, "source": "urn:other-machine", "type": type_,
+def event(id_, type_=DEPLOYED, source="urn:other-machine", **extra):
+    return CloudEvent(attributes={"id": id_, "source": source, "type": type_,
                                   "datacontenttype": "application/json", **extra},
                       data={"service": "api", "n": id_})
+
+
+def effect_id(prefix, trigger, source, id_):
+    """The id gibson-hook gives `trigger`'s effect for the event (source, id_): readable part + hash."""
+    safe = lambda text: re.sub(r"[^A-Za-z0-9._-]", "-", text)
+    digest = hashlib.sha256(f"{source}\0{id_}\0{trigger}".encode()).hexdigest()[:16]
+    return f"{prefix}-{safe(trigger[:64])}-{safe(id_[:40])}-{digest}"
 
 
 def structured(ev):
@@ -138,6 +147,27 @@ def test_structured_binary_and_batch_events_run_the_action_once_each(hook, tmp_p
     assert len(ran.read_text().splitlines()) == 4
 
 
+def test_events_from_other_sources_or_with_similar_ids_each_run_the_action(hook, tmp_path):
+    action, ran, _ = recorder(tmp_path)
+    configure(hook, tmp_path, free_port(), actions={"record": action},
+              triggers=[{"name": "on-deploy", "event": DEPLOYED, "action": "run:record"}])
+    listening = Listening(hook)
+    identities = [("urn:machine-a", "1"), ("urn:machine-b", "1"), ("urn:other-machine", "a/b"), ("urn:other-machine", "a:b")]
+    answers = [post(listening.url, *structured(event(id_, source=source))) for source, id_ in identities]
+    assert [a[0] for a in answers] == [202] * 4, answers
+    assert all(json.loads(a[2]) == {"accepted": 1, "duplicates": 0} for a in answers), answers
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert "already stored" not in err, err
+    summary = lines[-1]
+    assert (summary["received"], summary["effects"], summary["delivery"]["delivered"]) == (4, 4, 4), summary
+    assert sorted(ran.read_text().splitlines()) == sorted(
+        [f"1 {DEPLOYED} urn:machine-a", f"1 {DEPLOYED} urn:machine-b",
+         f"a/b {DEPLOYED} urn:other-machine", f"a:b {DEPLOYED} urn:other-machine"])
+    runs = sorted(e["id"] for e in hook.outbox())
+    assert runs == sorted(effect_id("run", "on-deploy", source, id_) for source, id_ in identities), runs
+
+
 def test_hostile_and_malformed_requests_are_refused_and_store_nothing(hook, tmp_path):
     action, ran, _ = recorder(tmp_path)
     configure(hook, tmp_path, free_port(), actions={"record": action},
@@ -168,12 +198,56 @@ def test_hostile_and_malformed_requests_are_refused_and_store_nothing(hook, tmp_
     assert raw(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") == "HTTP/1.1 411 Length Required"
     assert raw(b"POST / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 20000 + b"\r\n\r\n").startswith("HTTP/1.1 431")
     # A client that never finishes its request is cut off (readTimeout), and the receiver still answers.
-    assert raw(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 408 Request Timeout"
+    assert raw(b"POST / HTTP/1.1\r\nAuthorization: Bearer s3cret\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 408 Request Timeout"
+    # Without the token the same request is refused on its head, before the body would be waited for.
+    assert raw(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc") == "HTTP/1.1 401 Unauthorized"
     assert post(listening.url, {**headers, **auth}, body)[0] == 202
     rc, lines, err = listening.stop()
     assert rc == 0, err
     assert (lines[-1]["received"], lines[-1]["effects"]) == (1, 1), lines
     assert ran.read_text().split()[0] == "ok"
+
+
+def test_an_oversized_or_unauthorized_body_is_answered_not_reset(hook, tmp_path):
+    action, ran, _ = recorder(tmp_path)
+    configure(hook, tmp_path, free_port(), actions={"record": action},
+              triggers=[{"name": "all", "event": "*", "action": "run:record"}],
+              webhook={"tokenEnv": "WEBHOOK_TOKEN", "maxBodyBytes": 4096})
+    hook.env["WEBHOOK_TOKEN"] = "s3cret"
+    listening = Listening(hook)
+    host, port = listening.url[len("http://"):].rstrip("/").split(":")
+    big = 3 * 1024 * 1024
+
+    def answer_of(s):
+        data = b""
+        while chunk := s.recv(4096):
+            data += chunk
+        return data.decode(errors="replace")
+
+    # 3 MB sent at once, no Expect: 100-continue: the client reads the 413 whatever it was still sending.
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        head = (f"POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n"
+                f"Content-Type: application/cloudevents+json\r\nContent-Length: {big}\r\n\r\n").encode()
+        def send():
+            try:
+                s.sendall(head + b" " * big)
+            except OSError:
+                pass
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        text = answer_of(s)
+        sender.join(timeout=30)
+    assert text.startswith("HTTP/1.1 413 Content Too Large\r\n"), text[:200]
+    assert "larger than the limit of 4096" in text, text
+    # A wrong token is refused on the head alone: 401 before any of the body is sent.
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        s.sendall((f"POST / HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+                   f"Content-Type: application/cloudevents+json\r\nContent-Length: {big}\r\n\r\n").encode())
+        text = answer_of(s)
+    assert text.startswith("HTTP/1.1 401 Unauthorized\r\n") and "WWW-Authenticate: Bearer" in text, text[:300]
+    rc, lines, err = listening.stop()
+    assert rc == 0 and lines[-1]["received"] == 0, (lines, err)
+    assert not ran.exists()
 
 
 def test_a_flooded_webhook_answers_503_with_retry_after_and_loses_nothing(hook, tmp_path):
@@ -228,6 +302,59 @@ def test_a_failing_action_is_retried_then_a_dead_letter_with_its_output(hook, tm
     assert "action 'fail' exited 7: boom for d-1" in entry["lastError"], entry
 
 
+def test_a_flush_during_a_long_action_never_runs_it_again(hook, tmp_path):
+    started, ended = tmp_path / "started.txt", tmp_path / "ended.txt"
+    script = f"echo run >> {started}; sleep 8; echo run >> {ended}"
+    # A short requestTimeout: the lease of an action's row must follow the action's timeout, not it.
+    configure(hook, tmp_path, free_port(), actions={"slow": {"command": ["sh", "-c", script], "timeout": "30s"}},
+              triggers=[{"name": "slow", "event": DEPLOYED, "action": "run:slow"}],
+              delivery={"backoffBase": "10ms", "backoffCap": "50ms", "deadline": "1s", "requestTimeout": "100ms"})
+    listening = Listening(hook)
+    assert post(listening.url, *structured(event("long-1")))[0] == 202
+    while not started.exists():
+        time.sleep(0.05)
+    time.sleep(6.5)  # past a lease of deadline + requestTimeout + 5 s: the action is still running
+    flush = hook.run("flush")
+    while not ended.exists():
+        time.sleep(0.05)
+    rc, lines, err = listening.stop()
+    assert rc == 0, err
+    assert started.read_text() == "run\n", (started.read_text(), flush.stdout, flush.stderr)
+    assert lines[-1]["delivery"]["delivered"] == 1, lines
+    assert len(hook.outbox(state="delivered")) == 1
+
+
+def test_sigterm_stops_accepting_and_answers_every_queued_request(hook, tmp_path):
+    started, ran = tmp_path / "started.txt", tmp_path / "ran.txt"
+    script = f'echo "$GIBSON_EVENT_ID" >> {started}; sleep 3; echo "$GIBSON_EVENT_ID" >> {ran}'
+    configure(hook, tmp_path, free_port(), actions={"slow": {"command": ["sh", "-c", script], "timeout": "30s"}},
+              triggers=[{"name": "slow", "event": DEPLOYED, "action": "run:slow"}])
+    listening = Listening(hook)
+    assert post(listening.url, *structured(event("q-1")))[0] == 202
+    while not started.exists():
+        time.sleep(0.05)
+    # The loop is running q-1's action: q-2 waits in the queue when SIGTERM comes.
+    answers = []
+    waiting = threading.Thread(target=lambda: answers.append(post(listening.url, *structured(event("q-2")))))
+    waiting.start()
+    time.sleep(0.5)
+    listening.proc.send_signal(signal.SIGTERM)
+    waiting.join(timeout=60)
+    out, err = listening.proc.communicate(timeout=120)
+    assert listening.proc.returncode == 0, err
+    assert len(answers) == 1 and answers[0][0] in (202, 503), answers
+    summary = json.loads(out.splitlines()[-1])
+    if answers[0][0] == 202:
+        assert json.loads(answers[0][2]) == {"accepted": 1, "duplicates": 0} and summary["received"] == 2, (answers, summary)
+    host, port = listening.url[len("http://"):].rstrip("/").split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+        refused = False
+    except OSError:
+        refused = True
+    assert refused, "listen still accepts connections after it stopped"
+
+
 def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
     configure(hook, tmp_path, free_port(), actions={},
               triggers=[{"name": "fan-out", "event": "*", "action": "emit:elsewhere"}])
@@ -235,10 +362,11 @@ def test_a_trigger_never_fires_on_its_own_events(hook, tmp_path):
     assert post(listening.url, *structured(event("l-1")))[0] == 202
     rc, lines, err = listening.stop()
     assert rc == 0, err
-    assert "event trigger 'fan-out' skipped for event 'trigger-fan-out-l-1': the event was made by fan-out (a loop)" in err
-    assert lines[-1]["loops"] == [{"trigger": "fan-out", "eventId": "trigger-fan-out-l-1"}], lines
+    copy_id = effect_id("trigger", "fan-out", "urn:other-machine", "l-1")
+    assert f"event trigger 'fan-out' skipped for event '{copy_id}': the event was made by fan-out (a loop)" in err
+    assert lines[-1]["loops"] == [{"trigger": "fan-out", "eventId": copy_id}], lines
     copies = hook.outbox()
-    assert [(c["id"], c["topic"]) for c in copies] == [("trigger-fan-out-l-1", "elsewhere")], copies
+    assert [(c["id"], c["topic"]) for c in copies] == [(copy_id, "elsewhere")], copies
 
 
 def test_listen_without_a_source_says_what_to_configure(hook):

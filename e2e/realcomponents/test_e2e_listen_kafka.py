@@ -2,6 +2,7 @@
 against tansu: CloudEvents produced by confluent-kafka in binary and structured mode, as another machine
 would, fire their triggers once; the group's offsets are committed after the outbox transaction, so a
 second run reads only what is new."""
+import hashlib
 import json
 
 from confluent_kafka import Consumer, Producer, TopicPartition
@@ -118,7 +119,8 @@ def test_a_health_check_failure_from_another_machine_starts_recovery_once_on_tem
     assert r.returncode == 0, r.stderr
     summary = lines[-1]
     assert (summary["effects"], summary["duplicates"]) == (1, 1), lines
-    workflow_id = f"trigger-system-health-{incident}"
+    digest = hashlib.sha256(f"urn:gibson-hook:host:machine-b\0{incident}\0system-health".encode()).hexdigest()[:16]
+    workflow_id = f"trigger-system-health-{incident}-{digest}"
     started = temporal.started(workflow_id)
     assert started["workflowType"]["name"] == "gibson-recovery-workflow"
     assert started["decodedInput"][0][1]["id"] == incident

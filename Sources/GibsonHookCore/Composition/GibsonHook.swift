@@ -57,7 +57,10 @@ public final class GibsonHook {
     func sinks(_ store: OutboxStore) -> [EventSink] {
         let sinks = SinkFactory.makeSinks(configuration: configuration, environment: context.environment, cache: store)
         guard !configuration.actions.isEmpty else { return sinks }
-        return sinks + [ActionSink(runner: runner, environment: context.environment, directory: statePaths.directory + "/actions")]
+        let longest = configuration.actions.values.map(\.timeout.seconds).max() ?? 60
+        return sinks + [ActionSink(
+            runner: runner, environment: context.environment, directory: statePaths.directory + "/actions",
+            longestTimeout: longest)]
     }
 
     /// Options for the health use cases.

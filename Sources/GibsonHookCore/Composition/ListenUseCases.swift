@@ -46,7 +46,10 @@ extension GibsonHook {
             server = try WebhookServer(settings: settings, token: token, queue: made)
             queue = made
         }
-        defer { server?.stop() }
+        defer {
+            server?.stop()
+            server?.waitForConnections(seconds: 2)
+        }
         var kafka: KafkaSource?
         if !kafkaTopics.isEmpty {
             do {
@@ -72,6 +75,7 @@ extension GibsonHook {
                     .run(deadline: clock.now().addingTimeInterval(seconds))
             }
         }
+        listener.stopAccepting = { server?.stop() }
         return try listener.run(
             once: options.once, idle: options.idle, finalDeadline: configuration.delivery.deadline.seconds,
             shouldStop: shouldStop, heard: heard, loop: loop, warning: warning)

@@ -94,6 +94,9 @@ public final class Deliverer {
         return Date(timeIntervalSince1970: until)
     }
 
+    /// Seconds a sink's lease outlasts its longest delivery (a killed action's exit, the settle write).
+    static let leaseGrace = 30.0
+
     private func deliverOnce(to sink: EventSink, deadline: Date, report: inout DeliveryReport) throws -> Step {
         let now = clock.now()
         if let until = pausedUntil(sink.endpoint, now: now) { return .idle(next: until) }
@@ -101,7 +104,10 @@ public final class Deliverer {
         let decision = breaker.decision(for: sink.endpoint, now: now)
         if case .open(let until) = decision { return .idle(next: until) }
         if decision == .halfOpen { limit = 1 }
-        let leaseUntil = max(deadline, now).addingTimeInterval(requestTimeout + 5)
+        // Until the deadline and a request past it, or, for a sink that runs past deadlines (actions), its
+        // longest run and a grace: another flush never takes events whose delivery is still under way.
+        var leaseUntil = max(deadline, now).addingTimeInterval(requestTimeout + 5)
+        if let longest = sink.longestDelivery { leaseUntil = max(leaseUntil, now.addingTimeInterval(longest + Self.leaseGrace)) }
         let batch = try store.claim(
             sink: sink.name, limit: limit, owner: owner, leaseUntil: leaseUntil, parse: sink.readsEventAttributes)
         if batch.isEmpty { return .idle(next: try store.pendingSummary(sink: sink.name).nextDue) }

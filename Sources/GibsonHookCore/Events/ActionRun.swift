@@ -30,8 +30,9 @@ public struct ActionRun: Sendable, Equatable {
         self.chain = chain
     }
 
-    /// One run per event and trigger: `run-<trigger>-<event id>`, safe characters only.
-    public var runId: String { "run-" + String(EventTriggerPlan.workflowId(trigger: trigger, eventId: event.id).dropFirst("trigger-".count)) }
+    /// One run per event (source and id) and trigger: `run-<trigger>-<event id>-<hash>` (see
+    /// `EventTriggerPlan.effectId`).
+    public var runId: String { EventTriggerPlan.effectId(prefix: "run", trigger: trigger, event: event) }
 
     /// The event data form.
     public var eventData: JSONValue {

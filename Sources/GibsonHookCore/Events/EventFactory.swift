@@ -104,8 +104,8 @@ public struct EventFactory: Sendable {
 
 extension EventFactory {
     /// The event that carries a trigger's effect: a workflow start, a republished copy (routed to its
-    /// topic, keyed like the factory's events), or an action run (id `run-<trigger>-<event id>`, so one
-    /// event runs an action once per trigger). Each carries the trigger chain that made it.
+    /// topic, keyed like the factory's events), or an action run (id `run-<trigger>-<event id>-<hash of
+    /// source, id and trigger>`, so one event runs an action once per trigger). Each carries the trigger chain that made it.
     public func triggered(_ effect: TriggerEffect) -> OutboundEvent {
         let chainValue: (([String]) -> JSONValue) = { .string($0.joined(separator: ",")) }
         switch effect {

@@ -61,12 +61,12 @@ extension EventTriggerPlan {
                 guard workflow.enabled else { continue }
                 effects.append(.workflow(WorkflowRequest(
                     workflowType: workflow.workflowType,
-                    workflowId: Self.workflowId(trigger: rule.name, eventId: event.id),
+                    workflowId: Self.effectId(prefix: "trigger", trigger: rule.name, event: event),
                     taskQueue: workflow.taskQueue, input: [event.jsonObject],
                     executionTimeout: workflow.executionTimeout), chain: next))
             case .emit(let target):
                 var copy = event
-                copy.id = Self.workflowId(trigger: rule.name, eventId: event.id)
+                copy.id = Self.effectId(prefix: "trigger", trigger: rule.name, event: event)
                 copy.extensions[Self.chainAttribute] = .string(next.joined(separator: ","))
                 effects.append(.emit(copy, topic: target))
             case .run(let name, let settings):

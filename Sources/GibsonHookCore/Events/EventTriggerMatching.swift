@@ -1,3 +1,5 @@
+import Foundation
+
 extension EventTriggerPlan {
     /// The workflow an action starts: `gibson:activate`, `gibson:recovery` and `gibson:scale` name the design
     /// document's three; `workflow:<type>` any other. Nil for anything else.
@@ -115,15 +117,22 @@ extension EventTriggerPlan {
 
     /// `trigger-<name>-<event id>` with every character outside `[A-Za-z0-9._-]` replaced: no `/` reaches
     /// Temporal's path, and one event starts one run per trigger.
-    static func workflowId(trigger: String, eventId: String) -> String {
-        let safe = { (text: String) in
+    /// The id of the effect `trigger` has for `event` (workflow id, republished copy's id, action run id):
+    /// `<prefix>-<trigger>-<event id>-<hash>`, where the readable part keeps only characters Temporal and
+    /// file names accept (others become `-`, the event id is cut to 40) and the hash is the first 16 hex
+    /// digits of SHA-256 over the event's source, id and the trigger, so events from different sources, or
+    /// whose ids differ only in replaced characters (`a/b`, `a:b`), never share an effect.
+    static func effectId(prefix: String, trigger: String, event: CloudEvent) -> String {
+        let safe = { (text: Substring) in
             String(text.unicodeScalars.map { scalar -> Character in
                 let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                     || scalar == "." || scalar == "_" || scalar == "-")
                 return allowed ? Character(scalar) : "-"
             })
         }
-        return "trigger-" + safe(trigger) + "-" + safe(eventId)
+        let identity = event.source + "\u{0}" + event.id + "\u{0}" + trigger
+        let hash = SHA256.hex(Data(identity.utf8)).prefix(16)
+        return prefix + "-" + safe(trigger.prefix(64)) + "-" + safe(event.id.prefix(40)) + "-" + hash
     }
 }
 

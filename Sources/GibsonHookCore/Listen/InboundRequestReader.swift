@@ -16,6 +16,7 @@ struct InboundRequest {
 struct InboundRefusal: Error {
     let status: Int
     let reason: String
+    var headers: [(String, String)] = []
 }
 
 /// Reads one request from a connected socket with hard limits: the head (request line and headers) at most
@@ -27,7 +28,11 @@ struct InboundRequestReader {
     let maxBodyBytes: Int
     let timeout: Double
 
-    func read(_ socket: Int32) throws(InboundRefusal) -> InboundRequest {
+    /// Reads one request; `admit` sees the method and headers once the head is read and framed (before the
+    /// size limit) and may refuse the request (a wrong bearer token) before any body is read.
+    func read(
+        _ socket: Int32, admit: (String, [String: String]) -> InboundRefusal? = { _, _ in nil }
+    ) throws(InboundRefusal) -> InboundRequest {
         let deadline = Date().addingTimeInterval(timeout)
         var buffer: [UInt8] = []
         var headEnd: Int?
@@ -66,6 +71,7 @@ struct InboundRequestReader {
         } else if requestLine[0] == "POST" {
             throw InboundRefusal(status: 411, reason: "Content-Length is required")
         }
+        if let refusal = admit(String(requestLine[0]), headers) { throw refusal }
         guard length <= maxBodyBytes else {
             throw InboundRefusal(status: 413, reason: "body of \(length) bytes is larger than the limit of \(maxBodyBytes)")
         }
@@ -85,6 +91,27 @@ struct InboundRequestReader {
         let received = recv(socket, &chunk, chunk.count, 0)
         guard received > 0 else { throw InboundRefusal(status: 400, reason: "the connection closed mid-request") }
         buffer += chunk[..<received]
+    }
+
+    /// After answering a request whose body was not read: stops sending (the client sees the answer end) and
+    /// reads and drops what the client still sends, at most `maxBytes` for `seconds`, so closing does not
+    /// reset the connection before the client has read the answer.
+    static func drain(_ socket: Int32, maxBytes: Int = 8 << 20, seconds: Double = 2) {
+        shutdown(socket, Int32(SHUT_WR))
+        let deadline = Date().addingTimeInterval(seconds)
+        var dropped = 0
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while dropped < maxBytes {
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { return }
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(remaining * 1000) + 1)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return }
+            let received = recv(socket, &chunk, chunk.count, 0)
+            guard received > 0 else { return }
+            dropped += received
+        }
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

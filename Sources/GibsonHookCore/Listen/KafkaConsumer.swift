@@ -71,15 +71,15 @@ final class KafkaConsumer {
         }
     }
 
-    /// Commits, for each partition, the offset after the last record read; throws librdkafka's reason.
-    func commit(_ next: [(topic: String, partition: Int32, offset: Int64)]) throws(KafkaProducerError) {
-        guard !next.isEmpty else { return }
+    /// Commits, for each partition, the offset after the last record read; returns librdkafka's error code
+    /// (0 when committed).
+    func commit(_ next: [(topic: String, partition: Int32, offset: Int64)]) -> Int32 {
+        guard !next.isEmpty else { return 0 }
         let topics = next.map { strdup($0.topic) }
         defer { topics.forEach { free($0) } }
-        let error = topics.map { UnsafePointer($0) }.withUnsafeBufferPointer { names in
+        return topics.map { UnsafePointer($0) }.withUnsafeBufferPointer { names in
             gh_kafka_consumer_commit(handle, names.baseAddress, next.map(\.partition), next.map(\.offset), Int32(next.count))
         }
-        if error != 0 { throw KafkaProducerError(message: "kafka commit: " + KafkaProducer.describe(error)) }
     }
 
     /// Records not yet read on the assigned partitions (from cached watermarks); nil while none is assigned.

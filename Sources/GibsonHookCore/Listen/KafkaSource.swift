@@ -79,10 +79,33 @@ final class KafkaSource {
         }
         guard !next.isEmpty else { return ([], [], error) }
         let outcomes = try store.receive(events, origin: "kafka")
-        try consumer.commit(Array(next.values))
+        let code = consumer.commit(Array(next.values))
+        if code != 0 {
+            let reason = "commit: " + KafkaProducer.describe(code)
+            guard Self.commitErrorIsRetryable(code) else { throw KafkaProducerError(message: "kafka " + reason) }
+            // The batch is stored: read again after a rebalance or a restart, it is all duplicates.
+            return (outcomes, rejected, reason + "; the batch is stored, so records read again are duplicates")
+        }
         lastError = nil
         return (outcomes, rejected, error)
     }
+
+    /// librdkafka error codes of a commit that cannot succeed by waiting: authorization and authentication
+    /// failures, a fatal error, an invalid group or a misconfigured commit. Any other commit error (a
+    /// rebalance under way, a generation or member id the group moved past, no coordinator yet, a timeout,
+    /// a broken connection, nothing to commit) is routine: the next batch's commit covers it.
+    static let fatalCommitErrors: Set<Int32> = [
+        -150, // _FATAL
+        -169, // _AUTHENTICATION
+        -186, // _INVALID_ARG
+        24, // INVALID_GROUP_ID
+        29, // TOPIC_AUTHORIZATION_FAILED
+        30, // GROUP_AUTHORIZATION_FAILED
+        58, // SASL_AUTHENTICATION_FAILED
+    ]
+
+    /// Whether `listen` warns and goes on after a commit failing with `code`.
+    static func commitErrorIsRetryable(_ code: Int32) -> Bool { !fatalCommitErrors.contains(code) }
 
     /// The CloudEvent of one record (Kafka protocol binding 1.0.2 §3.2 and §3.3).
     static func event(of record: KafkaRecord) throws(CloudEventsHTTPError) -> CloudEvent {

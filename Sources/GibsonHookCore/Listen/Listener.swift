@@ -59,6 +59,8 @@ final class Listener {
     let clock: any WallClock
     /// With `once`, how long the Kafka source may go without catching up before `listen` gives up.
     static let kafkaPatience = 60.0
+    /// Called once when the loop ends, before the final delivery: the webhook stops accepting connections.
+    var stopAccepting: () -> Void = {}
 
     init(store: OutboxStore, queue: WebhookQueue?, kafka: KafkaSource?, docker: DockerSource?, temporal: TemporalSource?,
          clock: any WallClock, deliver: @escaping (_ seconds: Double) throws -> DeliveryReport) {
@@ -88,7 +90,7 @@ final class Listener {
                     let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
                     let duplicates = outcomes.filter(\.duplicate).count
                     job.finish(.stored(accepted: outcomes.count - duplicates, duplicates: duplicates))
-                    account(outcomes, into: &report, heard: heard, loop: loop)
+                    account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                     undelivered = undelivered || outcomes.contains { $0.effects > 0 }
                 } catch {
                     job.finish(.failed("\(error)"))
@@ -103,7 +105,7 @@ final class Listener {
                 for record in step.rejected { warning(record.description) }
                 if !step.outcomes.isEmpty || !step.rejected.isEmpty {
                     report.rejected += step.rejected.count
-                    account(step.outcomes, into: &report, heard: heard, loop: loop)
+                    account(step.outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                     undelivered = undelivered || step.outcomes.contains { $0.effects > 0 }
                     lastActivity = clock.now()
                     continue
@@ -115,7 +117,7 @@ final class Listener {
             for poll in pollers where !polled {
                 do {
                     if let outcomes = try poll(store, clock.now()), !outcomes.isEmpty {
-                        account(outcomes, into: &report, heard: heard, loop: loop)
+                        account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
                         undelivered = undelivered || outcomes.contains { $0.effects > 0 }
                         lastActivity = clock.now()
                         polled = true
@@ -143,6 +145,22 @@ final class Listener {
             if let temporal, !temporal.caughtUp { continue }
             if queue == nil || (quiet >= idle && queue?.depth == 0) { break }
         }
+        // Stopping: no new connection, no new request queued (a later one is answered 503), and the requests
+        // already queued are stored and answered before the final delivery.
+        stopAccepting()
+        queue?.close()
+        while let queue, let job = queue.take(waiting: 0) {
+            do {
+                let outcomes = try store.receive(job.events, topic: "", origin: "webhook")
+                let duplicates = outcomes.filter(\.duplicate).count
+                job.finish(.stored(accepted: outcomes.count - duplicates, duplicates: duplicates))
+                account(outcomes, into: &report, heard: heard, loop: loop, warning: warning)
+            } catch {
+                job.finish(.failed("\(error)"))
+                while let rest = queue.take(waiting: 0) { rest.finish(.failed("listen is stopping")) }
+                throw error
+            }
+        }
         recordLag()
         report.add(try deliver(finalDeadline))
         return report
@@ -160,7 +178,7 @@ final class Listener {
 
     private func account(
         _ outcomes: [ReceiveOutcome], into report: inout ListenReport, heard: (ReceiveOutcome) -> Void,
-        loop: (TriggerLoop) -> Void
+        loop: (TriggerLoop) -> Void, warning: (String) -> Void
     ) {
         for outcome in outcomes {
             if outcome.duplicate { report.duplicates += 1 } else { report.received += 1 }
@@ -170,5 +188,7 @@ final class Listener {
         for found in store.triggerLoops { loop(found) }
         report.loops += store.triggerLoops
         store.triggerLoops.removeAll()
+        for ignored in store.ignoredEffects { warning(ignored) }
+        store.ignoredEffects.removeAll()
     }
 }

@@ -36,14 +36,29 @@ public final class WebhookQueue: @unchecked Sendable {
     public let limit: Int
     private let condition = NSCondition()
     private var jobs: [WebhookJob] = []
+    private var closed = false
 
     public init(limit: Int) { self.limit = max(1, limit) }
 
-    /// Adds `job` unless the queue is full.
+    /// Takes no more jobs (listen is stopping); those queued can still be taken.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.unlock()
+    }
+
+    /// True once `close` was called.
+    var isClosed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closed
+    }
+
+    /// Adds `job` unless the queue is full or closed.
     func offer(_ job: WebhookJob) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        guard jobs.count < limit else { return false }
+        guard jobs.count < limit, !closed else { return false }
         jobs.append(job)
         condition.signal()
         return true

@@ -69,6 +69,18 @@ public final class WebhookServer: @unchecked Sendable {
         if first { shutdown(socketDescriptor, Int32(SHUT_RDWR)) }
     }
 
+    /// After `stop`: waits up to `seconds` for the connections being answered to finish.
+    public func waitForConnections(seconds: Double) {
+        let until = Date().addingTimeInterval(seconds)
+        while Date() < until {
+            lock.lock()
+            let open = connections
+            lock.unlock()
+            if open == 0 { return }
+            usleep(10_000)
+        }
+    }
+
     deinit {
         stop()
         close(socketDescriptor)
@@ -96,8 +108,9 @@ public final class WebhookServer: @unchecked Sendable {
                 continue
             }
             let thread = Thread { [self] in
-                let response = answer(connection)
+                let (response, unread) = answer(connection)
                 write(connection, response)
+                if unread { InboundRequestReader.drain(connection) }
                 close(connection)
                 lock.lock()
                 connections -= 1
@@ -107,18 +120,28 @@ public final class WebhookServer: @unchecked Sendable {
         }
     }
 
-    private func answer(_ connection: Int32) -> InboundResponse {
+    /// The answer, and whether the request may have been left partly unread (a refusal).
+    private func answer(_ connection: Int32) -> (InboundResponse, unread: Bool) {
         let request: InboundRequest
         do {
-            request = try InboundRequestReader(maxBodyBytes: settings.maxBodyBytes, timeout: settings.readTimeout.seconds).read(connection)
+            request = try InboundRequestReader(maxBodyBytes: settings.maxBodyBytes, timeout: settings.readTimeout.seconds)
+                .read(connection) { method, headers in method == "POST" ? unauthorized(headers) : nil }
         } catch {
-            return InboundResponse(status: error.status, body: error.reason)
+            return (InboundResponse(status: error.status, headers: error.headers, body: error.reason), true)
         }
         switch request.method {
-        case "OPTIONS": return handshake(request)
-        case "POST": return receive(request)
-        default: return InboundResponse(status: 405, headers: [("Allow", "POST, OPTIONS")], body: "only POST (events) and OPTIONS (validation)")
+        case "OPTIONS": return (handshake(request), false)
+        case "POST": return (receive(request), false)
+        default:
+            return (InboundResponse(status: 405, headers: [("Allow", "POST, OPTIONS")], body: "only POST (events) and OPTIONS (validation)"), false)
         }
+    }
+
+    /// The 401 refusal of a POST without the configured bearer token, checked before its body is read.
+    private func unauthorized(_ headers: [String: String]) -> InboundRefusal? {
+        guard let token else { return nil }
+        guard !Self.constantTimeEqual(headers["authorization"] ?? "", "Bearer " + token) else { return nil }
+        return InboundRefusal(status: 401, reason: "a valid bearer token is required", headers: [("WWW-Authenticate", "Bearer")])
     }
 
     /// The CloudEvents webhook validation handshake (HTTP webhook spec §4).
@@ -136,12 +159,6 @@ public final class WebhookServer: @unchecked Sendable {
     }
 
     private func receive(_ request: InboundRequest) -> InboundResponse {
-        if let token {
-            let given = request.headers["authorization"] ?? ""
-            guard Self.constantTimeEqual(given, "Bearer " + token) else {
-                return InboundResponse(status: 401, headers: [("WWW-Authenticate", "Bearer")], body: "a valid bearer token is required")
-            }
-        }
         let events: [CloudEvent]
         do {
             events = try CloudEventsHTTPDecoder.events(headers: request.headers, body: request.body)
@@ -151,7 +168,9 @@ public final class WebhookServer: @unchecked Sendable {
         }
         if events.isEmpty { return InboundResponse(status: 202, json: .object(["accepted": 0, "duplicates": 0])) }
         let job = WebhookJob(events: events)
-        guard queue.offer(job) else { return InboundResponse.busy("the receive queue is full") }
+        guard queue.offer(job) else {
+            return InboundResponse.busy(queue.isClosed ? "listen is stopping" : "the receive queue is full")
+        }
         switch job.wait(seconds: Self.storeWait) {
         case .stored(let accepted, let duplicates)?:
             return InboundResponse(status: 202, json: .object(["accepted": .integer(Int64(accepted)), "duplicates": .integer(Int64(duplicates))]))

@@ -20,6 +20,9 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
     /// Triggers skipped because the event they matched was their own (see `TriggerLoop`), oldest first;
     /// the caller reports and clears them.
     public var triggerLoops: [TriggerLoop] = []
+    /// Effects not stored because an event with their id was already stored (one effect per event source,
+    /// id and trigger, so this is the same effect again), oldest first; the caller reports and clears them.
+    public var ignoredEffects: [String] = []
     /// The database path (`:memory:` for tests).
     public let path: String
     /// Set when this process found the database damaged and moved it aside (see `OutboxReplacement`).
@@ -151,7 +154,12 @@ public final class OutboxStore: EventRecorder, KeyValueCache {
         var stored = 0
         for effect in fired.effects {
             let started = triggers.makeEvent(effect)
-            if try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time) { stored += 1 }
+            if try insert(started, body: EventJSONWriter.bytes(of: started.event), at: time) {
+                stored += 1
+            } else {
+                ignoredEffects.append(
+                    "event '\(event.id)' from '\(event.source)': effect '\(started.event.id)' was not stored: an event with that id is already stored")
+            }
         }
         return stored
     }

@@ -20,13 +20,21 @@ public final class ActionSink: EventSink {
     private let runner: any ProcessRunner
     private let environment: ProcessEnvironment
     private let directory: String
+    /// The longest action timeout configured: no run takes longer (a stored run asking for more is cut to
+    /// it), so its lease (see `longestDelivery`) outlasts every run.
+    public let longestTimeout: Double
 
-    /// Runs through `runner` with `environment` as the base of each child's; data files go in `directory`.
-    public init(runner: any ProcessRunner, environment: ProcessEnvironment, directory: String) {
+    /// Runs through `runner` with `environment` as the base of each child's; data files go in `directory`;
+    /// runs are cut at `longestTimeout` seconds.
+    public init(runner: any ProcessRunner, environment: ProcessEnvironment, directory: String, longestTimeout: Double = 60) {
         self.runner = runner
         self.environment = environment
         self.directory = directory
+        self.longestTimeout = longestTimeout
     }
+
+    /// A run ignores the delivery deadline: its events are leased for the longest timeout.
+    public var longestDelivery: Double? { longestTimeout }
 
     public func accepts(_ event: OutboundEvent) -> Bool { event.event.type == ActionRun.eventType }
 
@@ -54,7 +62,7 @@ public final class ActionSink: EventSink {
         values[Self.chainVariable] = run.chain.joined(separator: ",")
         let request = ProcessRequest(
             executable: run.command[0], arguments: Array(run.command.dropFirst()),
-            environment: ProcessEnvironment(values), timeout: run.timeout.seconds)
+            environment: ProcessEnvironment(values), timeout: min(run.timeout.seconds, longestTimeout))
         let result: ProcessResult
         do {
             result = try runner.run(request)

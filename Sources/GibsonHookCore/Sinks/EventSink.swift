@@ -115,6 +115,9 @@ public protocol EventSink: AnyObject {
     /// then re-sends at most one request's events. When `settle` returns false the sink sends nothing
     /// more; events it never settled stay pending. The default sends the whole batch and settles it once.
     func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool)
+    /// Seconds one `deliver` call may take whatever its deadline (the action runner's longest action
+    /// timeout), so the lease of its events outlasts it; nil (the default) for sinks that keep deadlines.
+    var longestDelivery: Double? { get }
 }
 
 extension EventSink {
@@ -130,6 +133,8 @@ extension EventSink {
     public func prepare(deadline: Date) {}
     /// Unless a sink says otherwise, it reports no connection problem of its own.
     public var problem: String? { nil }
+    /// Unless a sink says otherwise, it gives up by its deadline.
+    public var longestDelivery: Double? { nil }
 
     /// The whole batch in one `deliver` call, settled once.
     public func deliver(_ batch: [OutboundEvent], deadline: Date, settle: ([Int], [DeliveryOutcome]) -> Bool) {

@@ -21,7 +21,7 @@ import Testing
         let requests = rules.requests(for: failing, topic: "gibson-events")
         #expect(requests.count == 1)
         #expect(requests.first?.workflowType == "gibson-recovery-workflow")
-        #expect(requests.first?.workflowId == "trigger-system-health-e1")
+        #expect(requests.first?.workflowId.hasPrefix("trigger-system-health-e1-") == true)
         #expect(requests.first?.input == [failing.jsonObject])
         let healthy = event("ai.gibson.hook.gibson.health-check", data: ["serviceStatus": "running"])
         #expect(rules.requests(for: healthy, topic: "gibson-events").isEmpty)
@@ -79,8 +79,17 @@ import Testing
         ])
     }
 
-    @Test func workflowIdsCarryNoSlashes() {
-        #expect(EventTriggerPlan.workflowId(trigger: "a/b c", eventId: "x/y") == "trigger-a-b-c-x-y")
+    @Test func effectIdsCarryNoSlashesAndDifferBySourceIdAndTrigger() {
+        let id = { (trigger: String, id: String, source: String) in
+            EventTriggerPlan.effectId(prefix: "trigger", trigger: trigger, event: CloudEvent(id: id, source: source, type: "t"))
+        }
+        let base = id("a/b c", "x/y", "urn:a")
+        #expect(base.hasPrefix("trigger-a-b-c-x-y-"))
+        #expect(base.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-._".contains($0)) })
+        #expect(base == id("a/b c", "x/y", "urn:a"))
+        let others = [id("a/b c", "x/y", "urn:b"), id("a/b c", "x:y", "urn:a"), id("a:b c", "x/y", "urn:a")]
+        #expect(Set(others + [base]).count == 4)
+        #expect(id("t", String(repeating: "x", count: 5000), "urn:a").count < 200)
     }
 }
 
@@ -109,6 +118,6 @@ import Testing
         #expect(rows.map(\.id) == ["e1", "start-1"])
         #expect(rows.last?.type == WorkflowRequest.eventType)
         let stored = try store.show(id: "start-1")
-        #expect(WorkflowRequest(eventData: stored.event.event.data ?? .null)?.workflowId == "trigger-deploys-e1")
+        #expect(WorkflowRequest(eventData: stored.event.event.data ?? .null)?.workflowId.hasPrefix("trigger-deploys-e1-") == true)
     }
 }
