@@ -115,8 +115,6 @@ extension EventTriggerPlan {
         }
     }
 
-    /// `trigger-<name>-<event id>` with every character outside `[A-Za-z0-9._-]` replaced: no `/` reaches
-    /// Temporal's path, and one event starts one run per trigger.
     /// The id of the effect `trigger` has for `event` (workflow id, republished copy's id, action run id):
     /// `<prefix>-<trigger>-<event id>-<hash>`, where the readable part keeps only characters Temporal and
     /// file names accept (others become `-`, the event id is cut to 40) and the hash is the first 16 hex
