@@ -82,17 +82,21 @@ def expected_design(**overrides):
     return out
 
 
+# What `topics apply` prints when it creates AUDIT's topics on an empty cluster, before its summary line.
+CREATED = (
+    "ai-events: created with 4 partitions, replication 1, retention.ms=7776000000\n"
+    "audit-events: created with 2 partitions, replication 1, cleanup.policy=compact, retention.ms=86400000\n"
+    "gibson-events: created with 3 partitions, replication 1, retention.ms=604800000\n"
+    "project-events: created with 2 partitions, replication 1, retention.ms=2592000000\n"
+    "system-events: created with 1 partition, replication 1, retention.ms=604800000\n"
+)
+
+
 def test_apply_creates_every_configured_topic_with_its_partitions_and_configs(native, cluster):
     native.config(AUDIT)
     r = native.run("topics", "apply")
     assert (r.returncode, r.stderr) == (0, CAPPED), r.stderr
-    assert r.stdout == (
-        "ai-events: created with 4 partitions, replication 1, retention.ms=7776000000\n"
-        "audit-events: created with 2 partitions, replication 1, cleanup.policy=compact, retention.ms=86400000\n"
-        "gibson-events: created with 3 partitions, replication 1, retention.ms=604800000\n"
-        "project-events: created with 2 partitions, replication 1, retention.ms=2592000000\n"
-        "system-events: created with 1 partition, replication 1, retention.ms=604800000\n"
-        "topics in sync (kafka)\n")
+    assert r.stdout == CREATED + "topics in sync (kafka)\n"
     assert described(cluster) == expected_design(**{
         "audit-events": (2, 1, {"cleanup.policy": "compact", "retention.ms": str(DAY)})})
 
@@ -252,13 +256,7 @@ def test_rest_v3_apply_creates_the_topics_and_a_second_apply_changes_nothing(hoo
     hook.config(AUDIT)
     r = hook.run("topics", "apply")
     assert (r.returncode, r.stderr) == (0, CAPPED), r.stderr
-    assert r.stdout == (
-        "ai-events: created with 4 partitions, replication 1, retention.ms=7776000000\n"
-        "audit-events: created with 2 partitions, replication 1, cleanup.policy=compact, retention.ms=86400000\n"
-        "gibson-events: created with 3 partitions, replication 1, retention.ms=604800000\n"
-        "project-events: created with 2 partitions, replication 1, retention.ms=2592000000\n"
-        "system-events: created with 1 partition, replication 1, retention.ms=604800000\n"
-        "topics in sync (rest-v3)\n")
+    assert r.stdout == CREATED + "topics in sync (rest-v3)\n"
     assert described(cluster) == expected_design(**{
         "audit-events": (2, 1, {"cleanup.policy": "compact", "retention.ms": str(DAY)})})
     creates = [p for m, p in rest.topic_admin.requests if m == "POST"]
